@@ -1,0 +1,7 @@
+"""Allow `python -m agreements`."""
+
+from __future__ import annotations
+
+from agreements.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""The root model of a partnership spec and its agreement header."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from agreements.spec.base import SpecModel, Text
+from agreements.spec.money import (
+    Contribution,
+    FinancialContribution,
+    InKindContribution,
+    ServiceContribution,
+)
+from agreements.spec.parties import Party, Sector
+from agreements.spec.terms import Responsibility, Risk, Terms
+
+
+class AgreementKind(StrEnum):
+    """Form of partnership (DOMAIN.md)."""
+
+    FUNDING = "funding"
+    IN_KIND = "in_kind"
+    JOINT_IMPLEMENTATION = "joint_implementation"
+    EVENT = "event"
+    ADVOCACY = "advocacy"
+    RESEARCH = "research"
+    MOU = "mou"
+
+
+class Language(StrEnum):
+    """Languages the clause library can be written in."""
+
+    EN = "en"
+    FR = "fr"
+    ES = "es"
+
+
+class Agreement(SpecModel):
+    """The agreement's header: what it is, when and where it is signed."""
+
+    kind: AgreementKind = Field(description="Form of partnership; selects the kind's module.")
+    title: Text = Field(description="Title printed on the cover.")
+    reference: Text = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$",
+        description="Reference number, e.g. ILO-PPP-2026-014; names the output file.",
+    )
+    language: Language = Field(default=Language.EN, description="Language of the draft.")
+    signature_date: dt.date = Field(description="Planned date of signature (YYYY-MM-DD).")
+    start_date: dt.date = Field(description="Entry into force (YYYY-MM-DD).")
+    end_date: dt.date = Field(description="Last day of the agreement (YYYY-MM-DD).")
+    place: Text = Field(description="Place of signature, e.g. 'Geneva'.")
+
+
+class PartnershipSpec(SpecModel):
+    """A complete description of one partnership: the input of every command."""
+
+    agreement: Agreement = Field(description="What the agreement is and its dates.")
+    parties: list[Party] = Field(min_length=2, description="Every party, the organisation too.")
+    purpose: Text = Field(description="One paragraph: why the parties work together.")
+    objectives: list[Text] = Field(min_length=1, description="What the partnership will achieve.")
+    responsibilities: list[Responsibility] = Field(
+        default_factory=list, description="What each party undertakes."
+    )
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="What each party contributes."
+    )
+    risks: list[Risk] = Field(default_factory=list, description="Risk allocation matrix.")
+    terms: Terms = Field(description="Negotiated terms.")
+
+    def party(self, party_id: str) -> Party | None:
+        """Return the party with this id, or None when no party has it."""
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def financial(self) -> list[FinancialContribution]:
+        """Return the financial contributions, in spec order."""
+        return [c for c in self.contributions if isinstance(c, FinancialContribution)]
+
+    def in_kind(self) -> list[InKindContribution]:
+        """Return the in-kind contributions, in spec order."""
+        return [c for c in self.contributions if isinstance(c, InKindContribution)]
+
+    def services(self) -> list[ServiceContribution]:
+        """Return the service, staff, facility, tool and network contributions."""
+        return [c for c in self.contributions if isinstance(c, ServiceContribution)]
+
+    def has_sector(self, sector: Sector) -> bool:
+        """Return True when any party belongs to the sector."""
+        return any(p.sector is sector for p in self.parties)
