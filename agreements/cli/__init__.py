@@ -1,0 +1,36 @@
+"""The `agreements` command line: parse, call one engine function, map errors to exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from agreements.cli.app import app
+
+
+def main() -> None:
+    """Run the CLI; turn engine errors into one-line messages and exit codes, never tracebacks."""
+    from agreements.errors import AgreementsError
+
+    debug = "--debug" in sys.argv or os.environ.get("AGREEMENTS_DEBUG") == "1"
+    if "--debug" in sys.argv:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except AgreementsError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last line of defence: no traceback unless asked for
+        if debug:
+            raise
+        print(
+            f"Internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in agreements; run the same command with --debug for details.",
+            file=sys.stderr,
+        )
+        sys.exit(3)

@@ -1,0 +1,25 @@
+"""ISO 4217 currency codes and their minor units, kept here so validation needs no Babel."""
+
+from __future__ import annotations
+
+_TWO_DECIMALS = """
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BRL BSD BTN BWP BYN
+BZD CAD CDF CHF CNY COP CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS
+GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR
+LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD
+PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN
+SVC SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD UYU UZS VES WST XCD YER ZAR ZMW ZWG
+"""
+_ZERO_DECIMALS = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF"
+_THREE_DECIMALS = "BHD IQD JOD KWD LYD OMR TND"
+
+MINOR_UNITS: dict[str, int] = {
+    **{code: 2 for code in _TWO_DECIMALS.split()},
+    **{code: 0 for code in _ZERO_DECIMALS.split()},
+    **{code: 3 for code in _THREE_DECIMALS.split()},
+}
+
+
+def is_currency(code: str) -> bool:
+    """Return True when `code` is an active ISO 4217 currency code."""
+    return code in MINOR_UNITS

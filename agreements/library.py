@@ -1,0 +1,78 @@
+"""Locating a clause library and reading its organisation settings."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from agreements.errors import LibraryError, SpecInvalidError, UnreadableFileError
+from agreements.yamlsafe import load_yaml_file
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class OrganisationIdentity(BaseModel):
+    """Who "the organisation" is: the party every agreement of this library is made with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    legal_name: str = Field(description="Legal name a spec's party must carry exactly.")
+    short_name: str = Field(description="Name used in clause texts, e.g. 'ILO'.")
+    acting_through: str = Field(description="Secretariat acting for it, e.g. the Office.")
+    seat: str = Field(description="Seat of the organisation.")
+
+
+class Settings(BaseModel):
+    """Policy choices of one organisation, configured in `clauses/settings.yaml`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    organisation: OrganisationIdentity
+    support_cost_rate: Decimal = Field(description="Default support-cost rate, percent.")
+    due_diligence_max_age_months: int = Field(ge=1, le=60)
+    excluded_industries: list[str] = Field(default_factory=list)
+    escalation_industries: list[str] = Field(default_factory=list)
+    endorsement_phrases: list[str] = Field(default_factory=list)
+
+
+def default_library() -> Path:
+    """Return the library used without `--library`: $AGREEMENTS_LIBRARY, the checkout, or
+    the copy shipped inside the wheel."""
+    env = os.environ.get("AGREEMENTS_LIBRARY")
+    if env:
+        return Path(env)
+    checkout = _PACKAGE_DIR.parent
+    if (checkout / "clauses" / "settings.yaml").is_file():
+        return checkout
+    return _PACKAGE_DIR / "_library"
+
+
+def resolve_library(library: Path | None) -> Path:
+    """Return a library folder that exists and holds `clauses/settings.yaml`."""
+    root = library if library is not None else default_library()
+    if not (root / "clauses" / "settings.yaml").is_file():
+        raise LibraryError(
+            f"{root}: not a clause library (no clauses/settings.yaml); "
+            "pass --library DIR pointing at a folder with clauses/ and templates/"
+        )
+    return root
+
+
+def load_settings(library: Path) -> Settings:
+    """Return the organisation settings of `library`, or raise `LibraryError` saying why."""
+    path = resolve_library(library) / "clauses" / "settings.yaml"
+    try:
+        loaded = load_yaml_file(path)
+    except (SpecInvalidError, UnreadableFileError) as exc:
+        raise LibraryError(str(exc)) from None
+    if loaded.problems:
+        raise LibraryError("\n".join(p.format() for p in loaded.problems))
+    try:
+        return Settings.model_validate(loaded.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise LibraryError(f"{path}: settings {where}: {first['msg']}") from None

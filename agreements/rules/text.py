@@ -1,0 +1,48 @@
+"""Rules on the raw text of a spec, checked before the schema so they always run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from agreements.rules.catalogue import Finding
+
+PathKey = tuple[str | int, ...]
+
+# Characters Word cannot hold in document XML: C0 controls other than tab, newline and
+# carriage return; surrogates; and the non-characters U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+PLACEHOLDER = re.compile(r"^TODO\b")
+
+
+def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Yield every string value (and mapping key) of plain YAML data with its path."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str):
+                yield (*path, key), key
+            yield from iter_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from iter_strings(value, (*path, i))
+
+
+def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Finding]:
+    """Yield T01, T02 and N03 for every string in the raw spec."""
+    phrases = [p.casefold() for p in endorsement_phrases]
+    for path, text in iter_strings(data):
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            yield Finding("T01", path,
+                          f"contains the character U+{ord(bad.group()):04X}, which a Word "
+                          "document cannot hold",
+                          "delete it (it often comes from copy-paste)")
+        if PLACEHOLDER.match(text):
+            yield Finding("T02", path, f"placeholder not filled in: {text!r}")
+        folded = text.casefold()
+        for phrase in phrases:
+            if phrase in folded:
+                yield Finding("N03", path, f"the phrase {phrase!r} implies endorsement")

@@ -1,0 +1,161 @@
+"""Load a spec file and report every problem in it: YAML, schema and domain rules."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from agreements.errors import SpecInvalidError
+from agreements.library import Settings
+from agreements.problems import Problem, Severity, sort_key
+from agreements.rules import RULES, Finding, check_spec, check_text_values
+from agreements.spec import PartnershipSpec
+from agreements.yamlsafe import LoadedYaml, PathKey, load_yaml, read_text
+
+
+@dataclass
+class SpecReport:
+    """The outcome of checking one spec file: the spec when schema-valid, and all problems."""
+
+    file: str
+    spec: PartnershipSpec | None
+    problems: list[Problem] = field(default_factory=list)
+    sha256: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that block a draft."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that only need acknowledgement."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def display_path(path: PathKey, data: Any) -> str:
+    """Return `path` as `parties[1].signatories[0].name`, dropping steps absent from `data`
+    (pydantic inserts the union tag, e.g. `financial`, which the user never wrote)."""
+    text = ""
+    node = data
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+            continue
+        if isinstance(node, dict) and step not in node and node.get("type") == step:
+            continue
+        text += f".{step}" if text else str(step)
+        node = node.get(step) if isinstance(node, dict) else None
+    return text
+
+
+@cache
+def _all_field_names() -> tuple[str, ...]:
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = [PartnershipSpec]
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(name)
+            stack.extend(_models_in(info.annotation))
+    return tuple(sorted(names))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found.extend(_models_in(arg))
+    for meta in getattr(annotation, "__metadata__", ()) or ():
+        found.extend(_models_in(meta))
+    origin = getattr(annotation, "__origin__", None)
+    if origin is not None and origin is not annotation:
+        found.extend(_models_in(origin))
+    return found
+
+
+def _schema_findings(exc: ValidationError, data: Any) -> list[tuple[Finding, bool]]:
+    """Return (finding, points-at-key) pairs for each pydantic error."""
+    out: list[tuple[Finding, bool]] = []
+    for error in exc.errors(include_url=False, include_input=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            close = difflib.get_close_matches(key, _all_field_names(), n=1)
+            fix = f"did you mean {close[0]!r}?" if close else "remove it or check the spelling"
+            out.append((Finding("V01", loc, f"unknown key {key!r}", fix), True))
+        elif kind == "missing":
+            out.append(
+                (Finding("V02", loc, f"required field {loc[-1]!s} is missing",
+                         f"add `{loc[-1]!s}:`"), False)
+            )
+        else:
+            out.append((Finding("V03", loc, str(error["msg"])), False))
+    return out
+
+
+def _to_problem(
+    name: str, finding: Finding, loaded: LoadedYaml, *, at_key: bool = False
+) -> Problem:
+    rule = RULES[finding.code]
+    return Problem(
+        file=name,
+        location=loaded.locate(finding.path, key=at_key),
+        severity=rule.severity,
+        code=finding.code,
+        path=display_path(finding.path, loaded.data),
+        message=finding.message,
+        fix=finding.fix or rule.fix,
+    )
+
+
+def check_spec_text(text: str, name: str, settings: Settings) -> SpecReport:
+    """Return the report of the spec whose YAML source is `text` (named `name`).
+
+    Raises `SpecInvalidError` for YAML that is unsafe or unparseable; every other problem is
+    collected in the report so the user sees them all at once.
+    """
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    loaded = load_yaml(text, name)
+    if not isinstance(loaded.data, dict):
+        what = "a list" if isinstance(loaded.data, list) else "a single value"
+        rule = RULES["Y08"]
+        raise SpecInvalidError([
+            Problem(name, loaded.locate(()), rule.severity, "Y08", "",
+                    f"is {what}, but a spec is a mapping with agreement, parties, ...",
+                    "start from `agreements new --kind KIND`")
+        ])
+    problems = list(loaded.problems)
+    text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases))
+    placeholders = {f.path for f in text_findings if f.code == "T02"}
+    problems.extend(_to_problem(name, f, loaded) for f in text_findings)
+    spec: PartnershipSpec | None = None
+    try:
+        spec = PartnershipSpec.model_validate(loaded.data)
+    except ValidationError as exc:
+        for finding, at_key in _schema_findings(exc, loaded.data):
+            if any(finding.path[: len(p)] == p for p in placeholders):
+                continue
+            problems.append(_to_problem(name, finding, loaded, at_key=at_key))
+    if spec is not None:
+        problems.extend(_to_problem(name, f, loaded) for f in check_spec(spec, settings))
+    problems.sort(key=sort_key)
+    return SpecReport(name, spec, problems, digest)
+
+
+def check_spec_file(path: Path, settings: Settings) -> SpecReport:
+    """Return the report of the spec file at `path` (see `check_spec_text`)."""
+    return check_spec_text(read_text(path), str(path), settings)
