@@ -39,20 +39,14 @@ class SpecReport:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def display_path(path: PathKey, data: Any) -> str:
-    """Return `path` as `parties[1].signatories[0].name`, dropping steps absent from `data`
-    (pydantic inserts the union tag, e.g. `financial`, which the user never wrote)."""
+def display_path(path: PathKey) -> str:
+    """Return `path` as `parties[1].signatories[0].name`."""
     text = ""
-    node = data
     for step in path:
         if isinstance(step, int):
             text += f"[{step}]"
-            node = node[step] if isinstance(node, list) and step < len(node) else None
-            continue
-        if isinstance(node, dict) and step not in node and node.get("type") == step:
-            continue
-        text += f".{step}" if text else str(step)
-        node = node.get(step) if isinstance(node, dict) else None
+        else:
+            text += f".{step}" if text else str(step)
     return text
 
 
@@ -86,11 +80,29 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
+def strip_union_tags(path: PathKey, data: Any) -> PathKey:
+    """Return `path` without the union tags pydantic inserts (e.g. `financial`), which are
+    steps the user never wrote."""
+    kept: list[str | int] = []
+    node = data
+    for step in path:
+        if isinstance(node, dict) and step not in node and node.get("type") == step:
+            continue
+        kept.append(step)
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            node = None
+    return tuple(kept)
+
+
 def _schema_findings(exc: ValidationError, data: Any) -> list[tuple[Finding, bool]]:
     """Return (finding, points-at-key) pairs for each pydantic error."""
     out: list[tuple[Finding, bool]] = []
     for error in exc.errors(include_url=False, include_input=False):
-        loc = tuple(error["loc"])
+        loc = strip_union_tags(tuple(error["loc"]), data)
         kind = error["type"]
         if kind == "extra_forbidden":
             key = str(loc[-1])
@@ -99,8 +111,12 @@ def _schema_findings(exc: ValidationError, data: Any) -> list[tuple[Finding, boo
             out.append((Finding("V01", loc, f"unknown key {key!r}", fix), True))
         elif kind == "missing":
             out.append(
-                (Finding("V02", loc, f"required field {loc[-1]!s} is missing",
-                         f"add `{loc[-1]!s}:`"), False)
+                (
+                    Finding(
+                        "V02", loc, f"required field {loc[-1]!s} is missing", f"add `{loc[-1]!s}:`"
+                    ),
+                    False,
+                )
             )
         else:
             out.append((Finding("V03", loc, str(error["msg"])), False))
@@ -116,7 +132,7 @@ def _to_problem(
         location=loaded.locate(finding.path, key=at_key),
         severity=rule.severity,
         code=finding.code,
-        path=display_path(finding.path, loaded.data),
+        path=display_path(finding.path),
         message=finding.message,
         fix=finding.fix or rule.fix,
     )
@@ -133,11 +149,19 @@ def check_spec_text(text: str, name: str, settings: Settings) -> SpecReport:
     if not isinstance(loaded.data, dict):
         what = "a list" if isinstance(loaded.data, list) else "a single value"
         rule = RULES["Y08"]
-        raise SpecInvalidError([
-            Problem(name, loaded.locate(()), rule.severity, "Y08", "",
+        raise SpecInvalidError(
+            [
+                Problem(
+                    name,
+                    loaded.locate(()),
+                    rule.severity,
+                    "Y08",
+                    "",
                     f"is {what}, but a spec is a mapping with agreement, parties, ...",
-                    "start from `agreements new --kind KIND`")
-        ])
+                    "start from `agreements new --kind KIND`",
+                )
+            ]
+        )
     problems = list(loaded.problems)
     text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases))
     placeholders = {f.path for f in text_findings if f.code == "T02"}

@@ -56,8 +56,10 @@ class ValidationOutcome:
             lines.append(f"{f.file}: {status} ({counts})")
             lines.extend(p.format() for p in f.problems)
         good = sum(f.is_valid(self.strict) for f in self.files)
-        lines.append(f"{_plural(len(self.files), 'file')} checked: {good} valid, "
-                     f"{len(self.files) - good} not valid")
+        lines.append(
+            f"{_plural(len(self.files), 'file')} checked: {good} valid, "
+            f"{len(self.files) - good} not valid"
+        )
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, Any]:

@@ -123,21 +123,32 @@ def decode_text(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> str:
     if len(raw) > max_bytes:
         raise UnreadableFileError(
             _problem(
-                name, "F02", f"is larger than the limit of {max_bytes:,} bytes",
-                "a spec is a short text file; split it or remove pasted content", None,
+                name,
+                "F02",
+                f"is larger than the limit of {max_bytes:,} bytes",
+                "a spec is a short text file; split it or remove pasted content",
+                None,
             )
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableFileError(
             _problem(
-                name, "F03", "is encoded in UTF-16 or UTF-32, not UTF-8",
-                "save the file as UTF-8 in your editor", None,
+                name,
+                "F03",
+                "is encoded in UTF-16 or UTF-32, not UTF-8",
+                "save the file as UTF-8 in your editor",
+                None,
             )
         )
     if b"\x00" in raw:
         raise UnreadableFileError(
-            _problem(name, "F03", "contains binary data (NUL bytes), not YAML text",
-                     "name a YAML text file", None)
+            _problem(
+                name,
+                "F03",
+                "contains binary data (NUL bytes), not YAML text",
+                "name a YAML text file",
+                None,
+            )
         )
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -147,8 +158,11 @@ def decode_text(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise UnreadableFileError(
             _problem(
-                name, "F03", f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                "save the file as UTF-8 in your editor", Location(line, column),
+                name,
+                "F03",
+                f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8 in your editor",
+                Location(line, column),
             )
         ) from None
 
@@ -159,7 +173,9 @@ def _yaml_syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
     context = getattr(exc, "context", None)
     message = f"is not valid YAML: {what}" + (f" ({context})" if context else "")
     return _problem(
-        name, "Y01", message,
+        name,
+        "Y01",
+        message,
         "check indentation and quote values that contain ': ' or start with a special character",
         _mark(mark) if mark is not None else None,
     )
@@ -175,35 +191,67 @@ def _check_events(text: str, name: str) -> list[Problem]:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents == 2:
-                problems.append(_problem(
-                    name, "Y05", "holds more than one YAML document ('---')",
-                    "keep one spec per file", where))
+                problems.append(
+                    _problem(
+                        name,
+                        "Y05",
+                        "holds more than one YAML document ('---')",
+                        "keep one spec per file",
+                        where,
+                    )
+                )
         elif isinstance(event, yaml.AliasEvent):
-            problems.append(_problem(
-                name, "Y03", f"uses an alias (*{event.anchor}); aliases are not allowed",
-                "write the value out in full", where))
+            problems.append(
+                _problem(
+                    name,
+                    "Y03",
+                    f"uses an alias (*{event.anchor}); aliases are not allowed",
+                    "write the value out in full",
+                    where,
+                )
+            )
         elif isinstance(event, yaml.NodeEvent):
             if event.anchor is not None:
-                problems.append(_problem(
-                    name, "Y03", f"defines an anchor (&{event.anchor}); anchors are not allowed",
-                    "remove the anchor and write values out in full", where))
+                problems.append(
+                    _problem(
+                        name,
+                        "Y03",
+                        f"defines an anchor (&{event.anchor}); anchors are not allowed",
+                        "remove the anchor and write values out in full",
+                        where,
+                    )
+                )
             tag = getattr(event, "tag", None)
             if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-                problems.append(_problem(
-                    name, "Y04", f"uses the tag {tag.replace('tag:yaml.org,2002:', '!!')!r}, which is not allowed",
-                    "remove the tag; write plain values", where))
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                problems.append(
+                    _problem(
+                        name,
+                        "Y04",
+                        f"uses the tag {shown!r}, which is not allowed",
+                        "remove the tag; write plain values",
+                        where,
+                    )
+                )
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(_problem(
-                        name, "Y07", f"is nested more than {MAX_DEPTH} levels deep",
-                        "a spec is only a few levels deep; check the indentation", where))
+                    problems.append(
+                        _problem(
+                            name,
+                            "Y07",
+                            f"is nested more than {MAX_DEPTH} levels deep",
+                            "a spec is only a few levels deep; check the indentation",
+                            where,
+                        )
+                    )
                     return problems
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     if documents == 0:
-        problems.append(_problem(
-            name, "Y06", "is empty", "start from `agreements new --kind KIND`", None))
+        problems.append(
+            _problem(name, "Y06", "is empty", "start from `agreements new --kind KIND`", None)
+        )
     return problems
 
 
@@ -224,9 +272,15 @@ class _Builder:
         try:
             return self.loader.construct_object(node)
         except _NonFiniteNumberError as exc:
-            self.out.problems.append(_problem(
-                self.name, "Y10", f"{exc.args[0]!r} is not a finite number",
-                "write an exact decimal such as 1000.00", _mark(node.start_mark)))
+            self.out.problems.append(
+                _problem(
+                    self.name,
+                    "Y10",
+                    f"{exc.args[0]!r} is not a finite number",
+                    "write an exact decimal such as 1000.00",
+                    _mark(node.start_mark),
+                )
+            )
             return None
         except yaml.YAMLError as exc:
             self.out.problems.append(_yaml_syntax_problem(self.name, exc))
@@ -238,17 +292,28 @@ class _Builder:
         for key_node, value_node in node.value:
             where = _mark(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                self.out.problems.append(_problem(
-                    self.name, "Y09", "uses a complex or merge key ('? ' or '<<')",
-                    "use plain text keys", where))
+                self.out.problems.append(
+                    _problem(
+                        self.name,
+                        "Y09",
+                        "uses a complex or merge key ('? ' or '<<')",
+                        "use plain text keys",
+                        where,
+                    )
+                )
                 continue
             key = self.loader.construct_object(key_node)
             if key in first_seen:
                 first = first_seen[key]
-                self.out.problems.append(_problem(
-                    self.name, "Y02",
-                    f"duplicate key {key!r} (first defined on line {first.line})",
-                    "remove one of the two; YAML would silently keep only the last", where))
+                self.out.problems.append(
+                    _problem(
+                        self.name,
+                        "Y02",
+                        f"duplicate key {key!r} (first defined on line {first.line})",
+                        "remove one of the two; YAML would silently keep only the last",
+                        where,
+                    )
+                )
                 continue
             first_seen[key] = where
             self.out.keys[(*path, key)] = where
@@ -278,8 +343,9 @@ def load_yaml(text: str, name: str) -> LoadedYaml:
     finally:
         loader.dispose()
     if node is None:
-        raise SpecInvalidError([_problem(
-            name, "Y06", "is empty", "start from `agreements new --kind KIND`", None)])
+        raise SpecInvalidError(
+            [_problem(name, "Y06", "is empty", "start from `agreements new --kind KIND`", None)]
+        )
     return builder.out
 
 

@@ -66,8 +66,12 @@ def schema(
 
 
 def new(
-    kind: str = typer.Option(..., "--kind", help="funding, in_kind, joint_implementation, "
-                             "event, advocacy, research or mou.", show_default=False),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        help="funding, in_kind, joint_implementation, event, advocacy, research or mou.",
+        show_default=False,
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write; prints to standard output if omitted."
     ),

@@ -29,9 +29,11 @@ def _amount(amount: Decimal, currency: str, path: PathKey, what: str) -> Iterato
         return
     places = -int(amount.as_tuple().exponent)
     if places > MINOR_UNITS[currency]:
-        yield Finding("M03", path,
-                      f"{what} {amount} has {places} decimals; {currency} has "
-                      f"{MINOR_UNITS[currency]}")
+        yield Finding(
+            "M03",
+            path,
+            f"{what} {amount} has {places} decimals; {currency} has {MINOR_UNITS[currency]}",
+        )
 
 
 def _currency(code: str, path: PathKey) -> Iterator[Finding]:
@@ -49,8 +51,9 @@ def check_money(spec: PartnershipSpec, settings: Settings, org_ids: set[str]) ->
             for j, item in enumerate(contribution.items):
                 at = (*here, "items", j)
                 yield from _currency(item.currency, (*at, "currency"))
-                yield from _amount(item.unit_value, item.currency, (*at, "unit_value"),
-                                   "unit value")
+                yield from _amount(
+                    item.unit_value, item.currency, (*at, "unit_value"), "unit value"
+                )
         elif isinstance(contribution, ServiceContribution) and contribution.estimated_value:
             value = contribution.estimated_value
             at = (*here, "estimated_value")
@@ -68,25 +71,38 @@ def _financial(
     yield from _currency(c.currency, (*here, "currency"))
     yield from _amount(c.amount, c.currency, (*here, "amount"), "amount")
     if c.party in org_ids and c.recipient not in org_ids:
-        yield Finding("M10", (*here, "party"),
-                      "money flows from the organisation to a partner; this agreement "
-                      "is for contributions to the organisation")
+        yield Finding(
+            "M10",
+            (*here, "party"),
+            "money flows from the organisation to a partner; this agreement "
+            "is for contributions to the organisation",
+        )
     if c.conditional_on_procurement:
-        yield Finding("M09", (*here, "conditional_on_procurement"),
-                      "the funding is conditional on buying from the contributor")
+        yield Finding(
+            "M09",
+            (*here, "conditional_on_procurement"),
+            "the funding is conditional on buying from the contributor",
+        )
     to_org = c.recipient in org_ids
     if to_org and c.support_cost_rate is None:
-        yield Finding("M06", here, "no support_cost_rate is stated",
-                      f"add support_cost_rate: {settings.support_cost_rate}")
+        yield Finding(
+            "M06",
+            here,
+            "no support_cost_rate is stated",
+            f"add support_cost_rate: {settings.support_cost_rate}",
+        )
     elif (
         to_org
         and c.support_cost_rate is not None
         and c.support_cost_rate != settings.support_cost_rate
         and c.support_cost_approval is None
     ):
-        yield Finding("M07", (*here, "support_cost_rate"),
-                      f"a support-cost rate of {c.support_cost_rate}% differs from the "
-                      f"default {settings.support_cost_rate}% and has no approval reference")
+        yield Finding(
+            "M07",
+            (*here, "support_cost_rate"),
+            f"a support-cost rate of {c.support_cost_rate}% differs from the "
+            f"default {settings.support_cost_rate}% and has no approval reference",
+        )
     if to_org and c.earmarking is None:
         yield Finding("M08", here, "no earmarking is stated")
     if not c.instalments:
@@ -100,14 +116,20 @@ def _financial(
         total += inst.amount
         yield from _amount(inst.amount, c.currency, (*at, "amount"), "instalment")
         if previous is not None and inst.date <= previous:
-            yield Finding("M04", (*at, "date"),
-                          f"instalment dated {inst.date} does not come after {previous}")
+            yield Finding(
+                "M04", (*at, "date"), f"instalment dated {inst.date} does not come after {previous}"
+            )
         previous = inst.date
         if not start <= inst.date <= end:
-            yield Finding("D03", (*at, "date"),
-                          f"instalment dated {inst.date} falls outside the term "
-                          f"{start} to {end}")
+            yield Finding(
+                "D03",
+                (*at, "date"),
+                f"instalment dated {inst.date} falls outside the term {start} to {end}",
+            )
     if total != c.amount:
-        yield Finding("M05", (*here, "instalments"),
-                      f"instalments sum to {total}, not to the amount {c.amount} "
-                      f"(difference {c.amount - total})")
+        yield Finding(
+            "M05",
+            (*here, "instalments"),
+            f"instalments sum to {total}, not to the amount {c.amount} "
+            f"(difference {c.amount - total})",
+        )

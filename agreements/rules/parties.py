@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -13,8 +14,9 @@ if TYPE_CHECKING:
     from agreements.spec import PartnershipSpec
 
 
-def _months_between(earlier_year: int, earlier_month: int, later_year: int, later_month: int) -> int:
-    return (later_year - earlier_year) * 12 + (later_month - earlier_month)
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    return months - 1 if later.day < earlier.day else months
 
 
 def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]:
@@ -33,7 +35,8 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
     orgs = organisation_indexes(spec, settings)
     if not orgs:
         yield Finding(
-            "P01", ("parties",),
+            "P01",
+            ("parties",),
             f"no party is the organisation ({org_name!r})",
             f"add a party with legal_name: {org_name} (spelled exactly)",
         )
@@ -41,20 +44,23 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
         yield Finding("P02", ("parties", extra), f"{org_name!r} appears more than once")
     if not any(not p.is_public() for p in spec.parties):
         yield Finding(
-            "P03", ("parties",),
+            "P03",
+            ("parties",),
             "every party is public, so this is not a public-private partnership",
         )
     seen: dict[str, int] = {}
     for i, party in enumerate(spec.parties):
         if party.id in seen:
             yield Finding(
-                "P05", ("parties", i, "id"),
+                "P05",
+                ("parties", i, "id"),
                 f"party id {party.id!r} is already used by parties[{seen[party.id]}]",
             )
         seen.setdefault(party.id, i)
         if party.sector in BORDERLINE_SECTORS and party.classification is None:
             yield Finding(
-                "P04", ("parties", i, "sector"),
+                "P04",
+                ("parties", i, "sector"),
                 f"{party.short_name} is a {party.sector.value}, a borderline sector: "
                 "say whether it is public or non-state",
             )
@@ -69,17 +75,24 @@ def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Itera
     escalate = {s.casefold() for s in settings.escalation_industries}
     for j, industry in enumerate(party.industries):
         if industry.casefold() in excluded:
-            yield Finding("P12", (*here, "industries", j),
-                          f"{party.short_name} operates in an excluded industry: {industry}")
+            yield Finding(
+                "P12",
+                (*here, "industries", j),
+                f"{party.short_name} operates in an excluded industry: {industry}",
+            )
         elif industry.casefold() in escalate:
-            yield Finding("P15", (*here, "industries", j),
-                          f"{party.short_name} operates in {industry}, which needs escalation")
+            yield Finding(
+                "P15",
+                (*here, "industries", j),
+                f"{party.short_name} operates in {industry}, which needs escalation",
+            )
     if party.is_public():
         return
     dd = party.due_diligence
     if dd is None:
         yield Finding(
-            "P07", here,
+            "P07",
+            here,
             f"{party.short_name} is non-state but has no due-diligence record",
             "add due_diligence with date, risk_level, outcome and reference",
         )
@@ -87,21 +100,23 @@ def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Itera
     where = (*here, "due_diligence")
     signature = spec.agreement.signature_date
     if dd.date > signature:
-        yield Finding("P08", (*where, "date"),
-                      f"screening of {party.short_name} is dated {dd.date}, after signature "
-                      f"on {signature}")
+        yield Finding(
+            "P08",
+            (*where, "date"),
+            f"screening of {party.short_name} is dated {dd.date}, after signature on {signature}",
+        )
     else:
-        age = _months_between(dd.date.year, dd.date.month, signature.year, signature.month)
-        if signature.day < dd.date.day:
-            age -= 1
+        age = _months_between(dd.date, signature)
         limit = settings.due_diligence_max_age_months
         if age >= limit:
-            yield Finding("P09", (*where, "date"),
-                          f"screening of {party.short_name} ({dd.date}) will be {age} months "
-                          f"old at signature; the limit is {limit} months")
+            yield Finding(
+                "P09",
+                (*where, "date"),
+                f"screening of {party.short_name} ({dd.date}) will be {age} months "
+                f"old at signature; the limit is {limit} months",
+            )
     if dd.outcome is ScreeningOutcome.REJECTED:
-        yield Finding("P10", (*where, "outcome"),
-                      f"screening of {party.short_name} was rejected")
+        yield Finding("P10", (*where, "outcome"), f"screening of {party.short_name} was rejected")
     if dd.risk_level is RiskLevel.HIGH and (
         dd.mitigation_plan is None or dd.senior_approval_reference is None
     ):
@@ -113,12 +128,18 @@ def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Itera
             )
             if value is None
         ]
-        yield Finding("P11", (*where, "risk_level"),
-                      f"{party.short_name} is high risk but lacks {' and '.join(missing)}")
+        yield Finding(
+            "P11",
+            (*where, "risk_level"),
+            f"{party.short_name} is high risk but lacks {' and '.join(missing)}",
+        )
     if dd.sanctions_listed:
-        yield Finding("P13", (*where, "sanctions_listed"),
-                      f"{party.short_name} is on a UN sanctions list")
+        yield Finding(
+            "P13", (*where, "sanctions_listed"), f"{party.short_name} is on a UN sanctions list"
+        )
     if dd.unremedied_abuses:
-        yield Finding("P14", (*where, "unremedied_abuses"),
-                      f"{party.short_name} has unremedied complicity in labour or "
-                      "human-rights abuse")
+        yield Finding(
+            "P14",
+            (*where, "unremedied_abuses"),
+            f"{party.short_name} has unremedied complicity in labour or human-rights abuse",
+        )

@@ -36,10 +36,13 @@ def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Fin
     for path, text in iter_strings(data):
         bad = _FORBIDDEN.search(text)
         if bad:
-            yield Finding("T01", path,
-                          f"contains the character U+{ord(bad.group()):04X}, which a Word "
-                          "document cannot hold",
-                          "delete it (it often comes from copy-paste)")
+            yield Finding(
+                "T01",
+                path,
+                f"contains the character U+{ord(bad.group()):04X}, which a Word "
+                "document cannot hold",
+                "delete it (it often comes from copy-paste)",
+            )
         if PLACEHOLDER.match(text):
             yield Finding("T02", path, f"placeholder not filled in: {text!r}")
         folded = text.casefold()

@@ -10,9 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 # A non-empty line of text with surrounding whitespace removed.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Stable identifiers used to refer to parties from elsewhere in the spec.
-Identifier = Annotated[
-    str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")
-]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 # ISO 4217 currency code; membership in the real list is a rule, so the message can help.
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 # ISO 3166-1 alpha-2 country code, or a country name.

@@ -77,7 +77,9 @@ class DueDiligence(SpecModel):
     """Record of the screening of a non-state party before the partnership."""
 
     date: dt.date = Field(description="Date the screening was completed (YYYY-MM-DD).")
-    risk_level: RiskLevel = Field(description="Risk level found: low, moderate, substantial or high.")
+    risk_level: RiskLevel = Field(
+        description="Risk level found: low, moderate, substantial or high."
+    )
     outcome: ScreeningOutcome = Field(
         description="Outcome: approved, approved_with_conditions or rejected."
     )

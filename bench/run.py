@@ -1,0 +1,20 @@
+"""Run every benchmark of bench/ and report each ratio against its baseline."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import startup
+
+
+def main() -> int:
+    """Run the benchmarks in turn; return non-zero when any target is missed."""
+    print("== start-up: agreements validate vs import pydantic, yaml")
+    return startup.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The CLI as a partnership officer uses it: examples, starter specs, schema, rules, start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from agreements.rules import RULES
+from agreements.schema import SCHEMA_FILE, spec_schema_text
+from tests.conftest import EXAMPLES, ROOT, run_cli
+
+
+def test_there_are_at_least_five_examples_including_an_mou() -> None:
+    assert len(EXAMPLES) >= 5
+    kinds = {yaml.safe_load(p.read_text(encoding="utf-8"))["agreement"]["kind"] for p in EXAMPLES}
+    assert "mou" in kinds
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_is_valid(example: Path) -> None:
+    result = run_cli("validate", str(example.relative_to(ROOT)))
+    assert result.returncode == 0, result.stdout
+    assert f"{example.relative_to(ROOT)}: valid" in result.stdout
+    assert " error " not in result.stdout
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_examples_point_editors_at_the_schema(example: Path) -> None:
+    first = example.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schemas/spec.schema.json"
+
+
+def test_committed_schema_matches_the_models() -> None:
+    committed = (ROOT / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == spec_schema_text(), "run `make schema` and commit schemas/"
+
+
+def test_schema_command_writes_the_schema(tmp_path: Path) -> None:
+    result = run_cli("schema", "-o", str(tmp_path))
+    assert result.returncode == 0
+    schema = json.loads((tmp_path / SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert schema["title"] == "Partnership agreement spec"
+    assert "agreement" in schema["required"]
+
+
+@pytest.mark.parametrize("kind", ["funding", "in_kind", "mou", "research"])
+def test_new_starter_spec_names_every_placeholder(tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "starter.yaml"
+    created = run_cli("new", "--kind", kind, "-o", str(target))
+    assert created.returncode == 0, created.stderr
+    result = run_cli("validate", str(target))
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if " error " in line]
+    assert lines, result.stdout
+    assert all(" error T02 " in line for line in lines), lines
+    assert (
+        f"{target}:6:10: error T02 agreement.title: placeholder not filled in: "
+        "'TODO: title printed on the cover'" in lines
+    )
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    target.write_text("my work\n", encoding="utf-8")
+    result = run_cli("new", "--kind", "mou", "-o", str(target))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Error: {target}: already exists; pass --force to overwrite it"
+    assert target.read_text(encoding="utf-8") == "my work\n"
+    forced = run_cli("new", "--kind", "mou", "-o", str(target), "--force")
+    assert forced.returncode == 0
+    assert "kind: mou" in target.read_text(encoding="utf-8")
+
+
+def test_new_rejects_an_unknown_kind() -> None:
+    result = run_cli("new", "--kind", "loan")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "Error: unknown kind 'loan'; choose one of: funding, in_kind, joint_implementation, "
+        "event, advocacy, research, mou"
+    )
+
+
+def test_rules_command_lists_every_code() -> None:
+    result = run_cli("rules", "--format", "json")
+    codes = [row["code"] for row in json.loads(result.stdout)]
+    assert codes == list(RULES)
+
+
+def test_readme_documents_every_rule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in RULES if f"| {code} |" not in readme]
+    assert not missing, f"README lacks rules {missing}"
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("validate", "rules", "schema", "new"):
+        assert f"agreements {command}" in readme
+
+
+def test_missing_library_is_a_clear_error(tmp_path: Path) -> None:
+    result = run_cli("validate", "--library", str(tmp_path), str(EXAMPLES[0]))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"Error: {tmp_path}: not a clause library (no clauses/settings.yaml); "
+        "pass --library DIR pointing at a folder with clauses/ and templates/"
+    )
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["validate", "examples/mou-skills-dialogue.yaml"]])
+def test_fast_commands_do_not_import_word_libraries(argv: list[str]) -> None:
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['agreements', *{argv!r}]\n"
+        "try:\n"
+        "    runpy.run_module('agreements', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in ('docx', 'docxtpl', 'babel') if m in sys.modules)\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert "HEAVY=\n" in result.stdout or result.stdout.endswith("HEAVY=\n"), result.stdout
