@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from agreements.clauses.load import Library
 from agreements.errors import SpecInvalidError
-from agreements.library import Settings
 from agreements.problems import Problem, Severity, sort_key
 from agreements.rules import RULES, Finding, check_spec, check_text_values
 from agreements.spec import PartnershipSpec
@@ -138,13 +138,34 @@ def _to_problem(
     )
 
 
-def check_spec_text(text: str, name: str, settings: Settings) -> SpecReport:
+def _plan_problems(name: str, spec: PartnershipSpec, library: Library) -> list[Problem]:
+    """Return the selection and planning issues of a rule-clean spec as problems."""
+    from agreements.clauses.plan import plan_document
+    from agreements.clauses.select import select_clauses
+
+    plan = plan_document(select_clauses(spec, library))
+    return [
+        Problem(
+            name,
+            None,
+            RULES[i.code].severity,
+            i.code,
+            f"clause {i.clause_id}" if i.clause_id else "terms.fallbacks",
+            i.message,
+            i.fix or RULES[i.code].fix,
+        )
+        for i in plan.issues
+    ]
+
+
+def check_spec_text(text: str, name: str, library: Library) -> SpecReport:
     """Return the report of the spec whose YAML source is `text` (named `name`).
 
     Raises `SpecInvalidError` for YAML that is unsafe or unparseable; every other problem is
     collected in the report so the user sees them all at once.
     """
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    settings = library.settings
     loaded = load_yaml(text, name)
     if not isinstance(loaded.data, dict):
         what = "a list" if isinstance(loaded.data, list) else "a single value"
@@ -176,10 +197,13 @@ def check_spec_text(text: str, name: str, settings: Settings) -> SpecReport:
             problems.append(_to_problem(name, finding, loaded, at_key=at_key))
     if spec is not None:
         problems.extend(_to_problem(name, f, loaded) for f in check_spec(spec, settings))
+        if not any(p.severity is Severity.ERROR for p in problems):
+            library.require_clean()
+            problems.extend(_plan_problems(name, spec, library))
     problems.sort(key=sort_key)
     return SpecReport(name, spec, problems, digest)
 
 
-def check_spec_file(path: Path, settings: Settings) -> SpecReport:
+def check_spec_file(path: Path, library: Library) -> SpecReport:
     """Return the report of the spec file at `path` (see `check_spec_text`)."""
-    return check_spec_text(read_text(path), str(path), settings)
+    return check_spec_text(read_text(path), str(path), library)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agreements.clauses.load import load_library
 from agreements.errors import SpecInvalidError, UnreadableFileError
-from agreements.library import load_settings, resolve_library
 from agreements.problems import Problem, Severity
 from agreements.validate import check_spec_file
 
@@ -85,11 +85,11 @@ def _plural(n: int, word: str) -> str:
 
 def validate_files(paths: list[Path], library: Path | None, *, strict: bool) -> ValidationOutcome:
     """Return the outcome of checking every spec in `paths` against the library's rules."""
-    settings = load_settings(resolve_library(library))
+    loaded = load_library(library)
     outcome = ValidationOutcome(strict=strict)
     for path in paths:
         try:
-            report = check_spec_file(path, settings)
+            report = check_spec_file(path, loaded)
             outcome.files.append(FileOutcome(str(path), report.problems))
         except SpecInvalidError as exc:
             outcome.files.append(FileOutcome(str(path), exc.problems))

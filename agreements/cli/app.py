@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from agreements import __version__
-from agreements.cli import spec_commands
+from agreements.cli import clause_commands, spec_commands
 
 app = typer.Typer(
     name="agreements",
@@ -37,3 +37,4 @@ def _root(
 
 
 spec_commands.register(app)
+clause_commands.register(app)

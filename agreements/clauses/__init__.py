@@ -1,0 +1,1 @@
+"""The clause library: clause files, selection by conditions, planning and lint."""

@@ -1,0 +1,216 @@
+"""Static analysis of clause conditions and texts: what they name, reference and define.
+
+Used by lint (to report problems before any spec is seen) and by the planner (to know
+each text's cross-references and defined terms).
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, nodes
+from pydantic import BaseModel
+
+from agreements.clauses.model import Clause
+from agreements.clauses.sandbox import FILTERS, FLAGS, FUNCTIONS, SPEC_ROOTS, parse_source
+from agreements.library import Settings
+from agreements.spec.models import Agreement
+from agreements.spec.parties import Party
+from agreements.spec.terms import Terms
+
+DEFINE = re.compile(r"\*\*(.+?)\*\*")
+USE = re.compile(r"\[\[(.+?)\]\]")
+SAFE_FILTERS = frozenset(
+    {"length", "join", "lower", "upper", "capitalize", "first", "last", "list", "trim"}
+)
+_ROOT_MODELS: dict[str, type[BaseModel]] = {
+    "agreement": Agreement,
+    "org": Party,
+    "terms": Terms,
+    "settings": Settings,
+}
+_FORBIDDEN_NODES = (
+    nodes.Extends,
+    nodes.Include,
+    nodes.Import,
+    nodes.FromImport,
+    nodes.Macro,
+    nodes.CallBlock,
+)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem found in one source of a clause: lint code, where, and the message."""
+
+    code: str
+    where: str
+    message: str
+
+
+@dataclass
+class SourceFacts:
+    """What one condition or text names, references and defines."""
+
+    refs: list[str] = field(default_factory=list)
+    defines: list[str] = field(default_factory=list)
+    uses: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """Return the model an annotation holds directly (unwrapping Optional), else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        models = [m for a in typing.get_args(annotation) if (m := _model_of(a))]
+        return models[0] if len(models) == 1 else None
+    return None
+
+
+def _chain(node: nodes.Getattr) -> tuple[str, list[str]] | None:
+    attrs: list[str] = []
+    current: nodes.Node = node
+    while isinstance(current, nodes.Getattr):
+        attrs.append(current.attr)
+        current = current.node
+    if isinstance(current, nodes.Name):
+        return current.name, list(reversed(attrs))
+    return None
+
+
+def _check_chain(root: str, attrs: list[str], where: str) -> Iterator[Issue]:
+    model = _ROOT_MODELS.get(root)
+    path = root
+    for attr in attrs:
+        if model is None:
+            return
+        path += f".{attr}"
+        info = model.model_fields.get(attr)
+        if info is None:
+            yield Issue("L04", where, f"names {path}, which is not a field of the spec")
+            return
+        model = _model_of(info.annotation)
+
+
+def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
+    """Return the facts and issues of one condition (`expression`) or text."""
+    facts = SourceFacts()
+    if not expression:
+        facts.defines = [m.strip() for m in DEFINE.findall(source)]
+        facts.uses = [m.strip() for m in USE.findall(source)]
+    try:
+        tree = parse_source(source, expression=expression)
+    except TemplateSyntaxError as exc:
+        facts.issues.append(Issue("L15", where, f"template syntax error: {exc.message}"))
+        return facts
+    local: set[str] = set()
+    for statement in tree.find_all((nodes.For, nodes.Assign)):
+        assert isinstance(statement, nodes.For | nodes.Assign)
+        for name in statement.target.find_all(nodes.Name):
+            local.add(name.name)
+    allowed = set(SPEC_ROOTS) | set(FLAGS) | set(FUNCTIONS) | local
+    for bad in tree.find_all(_FORBIDDEN_NODES):
+        facts.issues.append(
+            Issue(
+                "L05", where, f"uses {type(bad).__name__.lower()}, which clause texts may not use"
+            )
+        )
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        if isinstance(node, nodes.Getattr):
+            attr: object = node.attr
+        else:
+            assert isinstance(node, nodes.Getitem)
+            attr = getattr(node.arg, "value", "")
+        if isinstance(attr, str) and attr.startswith("_"):
+            facts.issues.append(
+                Issue(
+                    "L13",
+                    where,
+                    f"reaches for the internal attribute {attr!r}; only spec fields may be used",
+                )
+            )
+    if any(i.code == "L13" for i in facts.issues):
+        return facts
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in allowed:
+            facts.issues.append(Issue("L05", where, f"uses the unknown name {name.name!r}"))
+    for getattr_node in tree.find_all(nodes.Getattr):
+        chain = _chain(getattr_node)
+        if chain:
+            facts.issues.extend(_check_chain(chain[0], chain[1], where))
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name):
+            facts.issues.append(
+                Issue(
+                    "L05",
+                    where,
+                    "calls a method; only the library's "
+                    f"functions ({', '.join(FUNCTIONS)}) may be called",
+                )
+            )
+            continue
+        if call.node.name not in FUNCTIONS:
+            continue
+        if call.node.name == "ref":
+            arg = call.args[0] if call.args else None
+            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+                facts.refs.append(arg.value)
+            else:
+                facts.issues.append(Issue("L06", where, "ref() needs a literal clause id"))
+    for flt in tree.find_all(nodes.Filter):
+        if flt.name not in FILTERS and flt.name not in SAFE_FILTERS:
+            facts.issues.append(Issue("L05", where, f"uses the unknown filter {flt.name!r}"))
+    _dedupe_chain_issues(facts)
+    return facts
+
+
+def _dedupe_chain_issues(facts: SourceFacts) -> None:
+    seen: set[Issue] = set()
+    unique: list[Issue] = []
+    for issue in facts.issues:
+        if issue not in seen:
+            seen.add(issue)
+            unique.append(issue)
+    facts.issues = unique
+
+
+def clause_sources(clause: Clause) -> Iterator[tuple[str, str, bool]]:
+    """Yield (where, source, is_expression) for every condition and text of a clause."""
+    if clause.applies_when is not None:
+        yield "applies_when", clause.applies_when, True
+    for lang, text in clause.title.items():
+        yield f"title.{lang}", text, False
+    for lang, text in clause.text.items():
+        yield f"text.{lang}", text, False
+    for i, alt in enumerate(clause.alternatives):
+        yield f"alternatives[{i}].when", alt.when, True
+        for lang, text in alt.text.items():
+            yield f"alternatives[{i}].text.{lang}", text, False
+        for lang, text in (alt.title or {}).items():
+            yield f"alternatives[{i}].title.{lang}", text, False
+    for i, fb in enumerate(clause.fallbacks):
+        for lang, text in fb.text.items():
+            yield f"fallbacks[{i}].text.{lang}", text, False
+    for i, definition in enumerate(clause.defines):
+        for lang, text in definition.text.items():
+            yield f"defines[{i}].text.{lang}", text, False
+
+
+def analyse_clause(clause: Clause) -> SourceFacts:
+    """Return the combined facts of every condition and text of `clause`."""
+    combined = SourceFacts()
+    for where, source, expression in clause_sources(clause):
+        facts = analyse_source(source, where, expression=expression)
+        combined.refs.extend(r for r in facts.refs if r not in combined.refs)
+        combined.uses.extend(u for u in facts.uses if u not in combined.uses)
+        if where.startswith("text.") or where.startswith("alternatives"):
+            combined.defines.extend(d for d in facts.defines if d not in combined.defines)
+        combined.issues.extend(facts.issues)
+    combined.defines.extend(d.term for d in clause.defines if d.term not in combined.defines)
+    return combined

@@ -1,0 +1,195 @@
+"""Lint of a clause library: every problem a reviewer must fix before drafts use it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from agreements.clauses.analyse import analyse_clause, clause_sources
+from agreements.clauses.load import ClauseSource, Library
+from agreements.problems import Problem, Severity, sort_key
+
+# Positions the organisation may never take (DOMAIN.md); matched in clause texts.
+FORBIDDEN_POSITIONS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(
+            r"\bgoverned by (?:and construed in accordance with )?the (?:\w+ )?laws? of\b", re.I
+        ),
+        "a national governing law",
+    ),
+    (
+        re.compile(
+            r"\bsubmits? to the (?:exclusive |non-exclusive )?jurisdiction\b|\bcourts of\b", re.I
+        ),
+        "the jurisdiction of national courts",
+    ),
+    (
+        re.compile(r"\bwaives?\b[^.]{0,80}\b(?:privileges|immunit)", re.I),
+        "a waiver of privileges and immunities",
+    ),
+    (
+        re.compile(
+            r"\{\{\s*org\.short_name\s*\}\}\s+shall\s+(?:indemnify|defend|hold harmless)", re.I
+        ),
+        "an indemnity given by the organisation",
+    ),
+    (
+        re.compile(r"(?<!non-)\bexclusivity\b|\bexclusive (?:partner|sponsor|supplier)\b", re.I),
+        "exclusivity for a partner",
+    ),
+    (
+        re.compile(
+            r"(?<!no )(?<!any )(?<!a )\bright (?:of|to) veto\b|\bveto (?:over|on)\b"
+            r"(?<!no veto over)",
+            re.I,
+        ),
+        "a partner veto",
+    ),
+]
+
+TITLES = {
+    "L01": "schema error in a clause file",
+    "L02": "clause id differs from its file name, or is duplicated",
+    "L03": "clause topic differs from its folder",
+    "L04": "a condition or placeholder names a spec field that does not exist",
+    "L05": "unknown name, function or filter, or a forbidden template construct",
+    "L06": "reference to an unknown clause",
+    "L07": "requires/excludes names an unknown clause, or requires form a cycle",
+    "L08": "term used but never defined",
+    "L09": "term defined in two clauses",
+    "L10": "empty text",
+    "L11": "missing language",
+    "L12": "no example selects the clause",
+    "L13": "reaches for Python internals",
+    "L14": "a position the organisation may never take",
+    "L15": "template syntax error",
+}
+WARNINGS = frozenset({"L12"})
+
+
+def _problem(source: ClauseSource, code: str, where: str, message: str, fix: str = "") -> Problem:
+    path = tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", where) if p)
+    location = source.loaded.locate(path)
+    severity = Severity.WARNING if code in WARNINGS else Severity.ERROR
+    return Problem(str(source.path), location, severity, code, where, message, fix)
+
+
+def _cycles(library: Library) -> Iterator[list[str]]:
+    graph = {cid: s.clause.requires for cid, s in library.clauses.items()}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> Iterator[list[str]]:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                yield [*stack[stack.index(nxt) :], nxt]
+            elif nxt in graph and state.get(nxt) is None:
+                yield from visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if state.get(node) is None:
+            yield from visit(node)
+
+
+def lint_library(library: Library, examples: list[Path] | None = None) -> list[Problem]:
+    """Return every problem of the library; warnings for clauses no example selects."""
+    problems = list(library.problems)
+    ids = set(library.clauses)
+    languages = {lang for s in library.clauses.values() for lang in s.clause.text}
+    defined_by: dict[str, list[str]] = {}
+    facts = {cid: analyse_clause(s.clause) for cid, s in library.clauses.items()}
+    for cid, source in sorted(library.clauses.items()):
+        clause = source.clause
+        for issue in facts[cid].issues:
+            problems.append(_problem(source, issue.code, issue.where, issue.message))
+        for ref in facts[cid].refs:
+            if ref not in ids:
+                problems.append(
+                    _problem(source, "L06", "text", f"ref({ref!r}) names no clause of the library")
+                )
+        for field_name in ("requires", "excludes"):
+            for target in getattr(clause, field_name):
+                if target not in ids:
+                    problems.append(
+                        _problem(
+                            source, "L07", field_name, f"{field_name} the unknown clause {target!r}"
+                        )
+                    )
+        for where, text, expression in clause_sources(clause):
+            if not expression and not text.strip():
+                problems.append(_problem(source, "L10", where, "text is empty"))
+            if not expression and ".text." in f".{where}":
+                for pattern, what in FORBIDDEN_POSITIONS:
+                    if pattern.search(text):
+                        problems.append(
+                            _problem(source, "L14", where, f"takes a forbidden position: {what}")
+                        )
+        for lang in sorted(languages - set(clause.text)):
+            problems.append(
+                _problem(
+                    source,
+                    "L11",
+                    "text",
+                    f"has no {lang!r} text while other clauses have one",
+                    f"add text.{lang}",
+                )
+            )
+        for term in facts[cid].defines:
+            defined_by.setdefault(term, []).append(cid)
+    for cycle in _cycles(library):
+        source = library.clauses[cycle[0]]
+        problems.append(
+            _problem(source, "L07", "requires", f"requires form a cycle: {' -> '.join(cycle)}")
+        )
+    for cid, source in sorted(library.clauses.items()):
+        for term in facts[cid].uses:
+            if term not in defined_by:
+                problems.append(
+                    _problem(
+                        source,
+                        "L08",
+                        "text",
+                        f"uses the term {term!r}, which no clause defines",
+                        f'define it with **{term}** or in "definitions"',
+                    )
+                )
+    for term, owners in sorted(defined_by.items()):
+        if len(owners) > 1:
+            source = library.clauses[owners[1]]
+            problems.append(
+                _problem(
+                    source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
+                )
+            )
+    if examples:
+        problems.extend(_unused(library, examples))
+    problems.sort(key=sort_key)
+    return problems
+
+
+def _unused(library: Library, examples: list[Path]) -> list[Problem]:
+    from agreements.clauses.select import select_clauses
+    from agreements.validate import check_spec_file
+
+    selected: set[str] = set()
+    for example in examples:
+        report = check_spec_file(example, library)
+        if report.spec is not None:
+            selection = select_clauses(report.spec, library)
+            selected.update(d.clause_id for d in selection.selected())
+    return [
+        _problem(
+            source,
+            "L12",
+            "applies_when",
+            "no example spec selects this clause",
+            "add an example that needs it, or deprecate it",
+        )
+        for cid, source in sorted(library.clauses.items())
+        if cid not in selected and not source.clause.deprecated
+    ]

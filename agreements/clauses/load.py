@@ -1,0 +1,152 @@
+"""Reading a clause library from disk: every clause file, validated, with its location."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from agreements.clauses.model import Clause
+from agreements.errors import LibraryError, SpecInvalidError, UnreadableFileError
+from agreements.library import Settings, load_settings, resolve_library
+from agreements.problems import Problem, Severity
+from agreements.yamlsafe import LoadedYaml, load_yaml, read_text
+
+MAX_CLAUSE_BYTES = 200_000
+RESERVED_FILES = frozenset({"settings.yaml", "approvals.yaml"})
+
+
+@dataclass(frozen=True)
+class ClauseSource:
+    """A clause with the file it came from and the hash of that file."""
+
+    clause: Clause
+    path: Path
+    sha256: str
+    loaded: LoadedYaml
+
+
+@dataclass
+class Library:
+    """A loaded clause library: its clauses by id, settings, version and load problems."""
+
+    root: Path
+    settings: Settings
+    clauses: dict[str, ClauseSource] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    version: str = ""
+
+    def ordered(self) -> list[ClauseSource]:
+        """Return the clauses in agreement order: by position, then order, then id."""
+        from agreements.clauses.model import POSITION_ORDER
+
+        return sorted(
+            self.clauses.values(),
+            key=lambda s: (POSITION_ORDER[s.clause.position], s.clause.order, s.clause.id),
+        )
+
+    def require_clean(self) -> None:
+        """Raise `LibraryError` listing the load errors, so nothing drafts from a broken library."""
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors:
+            details = "\n".join(p.format() for p in errors[:20])
+            raise LibraryError(
+                f"the clause library {self.root} has {len(errors)} error(s); "
+                f"run `agreements clauses lint`:\n{details}"
+            )
+
+
+def _problem(path: Path, code: str, message: str, fix: str = "") -> Problem:
+    return Problem(str(path), None, Severity.ERROR, code, "", message, fix)
+
+
+def clause_files(root: Path) -> list[Path]:
+    """Return the clause files under `root/clauses`, sorted, excluding settings and approvals."""
+    folder = root / "clauses"
+    return sorted(
+        p
+        for p in folder.rglob("*.yaml")
+        if p.name not in RESERVED_FILES and p.is_file() and not p.is_symlink()
+    )
+
+
+def _load_one(path: Path, root: Path, library: Library) -> None:
+    try:
+        text = read_text(path, max_bytes=MAX_CLAUSE_BYTES)
+        loaded = load_yaml(text, str(path))
+    except (SpecInvalidError, UnreadableFileError) as exc:
+        problems = exc.problems if isinstance(exc, SpecInvalidError) else [exc.problem]
+        library.problems.extend(problems)
+        return
+    library.problems.extend(loaded.problems)
+    try:
+        clause = Clause.model_validate(loaded.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False, include_input=False):
+            where = ".".join(str(part) for part in error["loc"]) or "(file)"
+            location = loaded.locate(tuple(error["loc"]))
+            library.problems.append(
+                Problem(
+                    str(path),
+                    location,
+                    Severity.ERROR,
+                    "L01",
+                    where,
+                    str(error["msg"]),
+                    "see the clause format in README",
+                )
+            )
+        return
+    relative = path.relative_to(root / "clauses")
+    if clause.id != path.stem:
+        library.problems.append(
+            _problem(
+                path,
+                "L02",
+                f"id {clause.id!r} differs from the file name {path.stem!r}",
+                f"rename the file to {clause.id}.yaml or change the id",
+            )
+        )
+    if len(relative.parts) != 2 or clause.topic != relative.parts[0]:
+        library.problems.append(
+            _problem(
+                path,
+                "L03",
+                f"topic {clause.topic!r} differs from its folder "
+                f"{'/'.join(relative.parts[:-1]) or '(none)'!r}",
+                f"move the file to clauses/{clause.topic}/",
+            )
+        )
+    if clause.id in library.clauses:
+        other = library.clauses[clause.id].path
+        library.problems.append(
+            _problem(
+                path,
+                "L02",
+                f"duplicate clause id {clause.id!r}, also in {other}",
+                "give each clause its own id",
+            )
+        )
+        return
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    library.clauses[clause.id] = ClauseSource(clause, path, digest, loaded)
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Return the library at `root` (default: the built-in one) with its load problems."""
+    folder = resolve_library(root)
+    try:
+        settings = load_settings(folder)
+    except LibraryError:
+        raise
+    library = Library(folder, settings)
+    files = clause_files(folder)
+    version = hashlib.sha256()
+    for path in files:
+        _load_one(path, folder, library)
+        version.update(str(path.relative_to(folder)).encode() + b"\0")
+        version.update(path.read_bytes() if path.stat().st_size <= MAX_CLAUSE_BYTES else b"")
+    library.version = version.hexdigest()[:12]
+    return library

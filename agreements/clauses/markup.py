@@ -1,0 +1,93 @@
+"""The light markup of clause texts, parsed into numbered blocks of typed runs.
+
+Paragraphs are separated by blank lines; lines starting with "- " are items of the
+paragraph before them; `**Term**` defines a term, `[[Term]]` uses one; spec values and
+references arrive wrapped in sentinels by the sandbox, so their content is never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN, REF_CLOSE, REF_OPEN
+
+RunKind = Literal["text", "define", "term", "ref"]
+_TOKEN = re.compile(
+    f"{LITERAL_OPEN}(?P<literal>[^{LITERAL_CLOSE}]*){LITERAL_CLOSE}"
+    f"|{REF_OPEN}(?P<ref>[^{REF_CLOSE}]*){REF_CLOSE}"
+    r"|\*\*(?P<define>.+?)\*\*"
+    r"|\[\[(?P<term>.+?)\]\]"
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTINELS = {ord(c): None for c in (LITERAL_OPEN, LITERAL_CLOSE, REF_OPEN, REF_CLOSE)}
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text: plain, a term where defined, a term where used, or a reference."""
+
+    kind: RunKind
+    text: str
+    target: str = ""
+
+
+@dataclass
+class Block:
+    """A paragraph or an item, with its runs; `number` is filled in by the planner."""
+
+    kind: Literal["para", "item"]
+    runs: list[Run] = field(default_factory=list)
+    number: str = ""
+
+    def plain(self) -> str:
+        """Return the block's text as a reader sees it."""
+        return "".join(run.text for run in self.runs)
+
+
+def parse_inline(text: str) -> list[Run]:
+    """Return the runs of one line of rendered text; adjacent plain text is merged."""
+    runs: list[Run] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() > position:
+            runs.append(Run("text", text[position : match.start()]))
+        if match.group("literal") is not None:
+            runs.append(Run("text", match.group("literal")))
+        elif match.group("ref") is not None:
+            runs.append(Run("ref", "", match.group("ref")))
+        elif match.group("define") is not None:
+            runs.append(Run("define", match.group("define").translate(_SENTINELS)))
+        else:
+            runs.append(Run("term", match.group("term").translate(_SENTINELS)))
+        position = match.end()
+    if position < len(text):
+        runs.append(Run("text", text[position:]))
+    merged: list[Run] = []
+    for run in runs:
+        if merged and run.kind == "text" and merged[-1].kind == "text":
+            merged[-1] = Run("text", merged[-1].text + run.text)
+        elif run.kind != "text" or run.text:
+            merged.append(run)
+    return merged
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Return the paragraphs and items of a rendered clause text, in order."""
+    blocks: list[Block] = []
+    for chunk in _PARAGRAPH_BREAK.split(text.strip()):
+        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+        paragraph: list[str] = []
+        items: list[list[str]] = []
+        for line in lines:
+            if line.startswith("- "):
+                items.append([line[2:].strip()])
+            elif items:
+                items[-1].append(line)
+            else:
+                paragraph.append(line)
+        if paragraph:
+            blocks.append(Block("para", parse_inline(" ".join(paragraph))))
+        blocks.extend(Block("item", parse_inline(" ".join(item))) for item in items)
+    return blocks

@@ -1,0 +1,94 @@
+"""`agreements explain`: the selected clauses in order and why, and the excluded ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agreements.clauses.load import Library
+from agreements.clauses.plan import DocumentPlan, plan_document
+from agreements.clauses.select import Decision, select_clauses
+from agreements.errors import SpecInvalidError
+from agreements.validate import check_spec_file
+
+
+@dataclass
+class Explanation:
+    """The plan of one spec, ready to print as text or JSON."""
+
+    spec_file: str
+    plan: DocumentPlan
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the explanation as JSON-ready data."""
+        numbers = self.plan.numbers()
+        return {
+            "spec": self.spec_file,
+            "library_version": self.plan.selection.library.version,
+            "selected": [
+                {"number": numbers.get(d.clause_id), **_decision(d)}
+                for d in self.plan.selection.selected()
+            ],
+            "excluded": [_decision(d) for d in self.plan.selection.decisions if not d.selected],
+            "issues": [vars(i) for i in self.plan.issues],
+        }
+
+    def to_text(self) -> str:
+        """Return the explanation for people: a numbered list, then the excluded clauses."""
+        numbers = self.plan.numbers()
+        lines = [
+            f"{self.spec_file}: {len(numbers)} clauses selected "
+            f"(library {self.plan.selection.library.version})",
+            "",
+        ]
+        for planned in self.plan.clauses:
+            d = planned.decision
+            lines.append(f"{planned.number:>3}. {planned.title}  [{_label(d)}]")
+            lines.append(f"      {_reason(d)}")
+        lines += ["", "Not selected:"]
+        for d in self.plan.selection.decisions:
+            if not d.selected:
+                lines.append(f"  - {_label(d)}: {_reason(d)}")
+        if self.plan.issues:
+            lines += ["", "Problems:"]
+            lines += [f"  {i.code} {i.clause_id}: {i.message}" for i in self.plan.issues]
+        return "\n".join(lines)
+
+
+def _label(d: Decision) -> str:
+    return f"{d.clause_id}@{d.source.clause.version}"
+
+
+def _reason(d: Decision) -> str:
+    text = d.reason
+    if d.condition:
+        text += f": {d.condition}"
+        if d.values:
+            text += f" with {', '.join(d.values)}"
+    if d.variant:
+        text += f"; variant {d.variant!r} ({', '.join(d.variant_values)})"
+    if d.fallback:
+        text += f"; fallback {d.fallback!r} chosen in terms.fallbacks"
+    return text
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return {
+        "id": d.clause_id,
+        "version": d.source.clause.version,
+        "title": d.source.clause.title.get("en", ""),
+        "reason": d.reason,
+        "condition": d.condition,
+        "values": d.values,
+        "variant": d.variant,
+        "fallback": d.fallback,
+    }
+
+
+def explain_spec(path: Path, library: Library) -> Explanation:
+    """Return the explanation of the spec at `path`; raise when the spec has errors."""
+    report = check_spec_file(path, library)
+    if report.spec is None or report.errors:
+        raise SpecInvalidError(report.errors)
+    return Explanation(str(path), plan_document(select_clauses(report.spec, library)))
