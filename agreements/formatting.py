@@ -11,9 +11,10 @@ from decimal import Decimal
 
 from agreements.currencies import MINOR_UNITS
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
 _AND = {"en": "and", "fr": "et", "es": "y"}
 
 

@@ -45,8 +45,9 @@ def display_path(path: PathKey) -> str:
     for step in path:
         if isinstance(step, int):
             text += f"[{step}]"
-        else:
-            text += f".{step}" if text else str(step)
+            continue
+        shown = step if step.isprintable() else step.encode("unicode_escape").decode("ascii")
+        text += f".{shown}" if text else shown
     return text
 
 
@@ -98,6 +99,24 @@ def strip_union_tags(path: PathKey, data: Any) -> PathKey:
     return tuple(kept)
 
 
+def _raw_value(data: Any, path: PathKey) -> str:
+    """Return a short display of the value the user wrote at `path`, or ''."""
+    node = data
+    for step in path:
+        if isinstance(node, dict):
+            if step not in node:
+                return ""
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            return ""
+    if isinstance(node, dict | list):
+        return "a mapping" if isinstance(node, dict) else "a list"
+    shown = repr(node) if isinstance(node, str) else str(node)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
 def _schema_findings(exc: ValidationError, data: Any) -> list[tuple[Finding, bool]]:
     """Return (finding, points-at-key) pairs for each pydantic error."""
     out: list[tuple[Finding, bool]] = []
@@ -119,7 +138,9 @@ def _schema_findings(exc: ValidationError, data: Any) -> list[tuple[Finding, boo
                 )
             )
         else:
-            out.append((Finding("V03", loc, str(error["msg"])), False))
+            got = _raw_value(data, loc)
+            message = str(error["msg"]) + (f" (got {got})" if got else "")
+            out.append((Finding("V03", loc, message), False))
     return out
 
 
@@ -186,7 +207,7 @@ def check_spec_text(text: str, name: str, library: Library) -> SpecReport:
     problems = list(loaded.problems)
     text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases))
     placeholders = {f.path for f in text_findings if f.code == "T02"}
-    problems.extend(_to_problem(name, f, loaded) for f in text_findings)
+    problems.extend(_to_problem(name, f, loaded, at_key=f.at_key) for f in text_findings)
     spec: PartnershipSpec | None = None
     try:
         spec = PartnershipSpec.model_validate(loaded.data)

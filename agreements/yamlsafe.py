@@ -69,6 +69,7 @@ class LoadedYaml:
     data: Any
     values: dict[PathKey, Location] = field(default_factory=dict)
     keys: dict[PathKey, Location] = field(default_factory=dict)
+    collections: set[PathKey] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location | None:
@@ -84,7 +85,7 @@ class LoadedYaml:
             if candidate in self.values:
                 found = candidate
                 best = self.values[candidate]
-        if key and found == path and found in self.keys:
+        if found in self.keys and (found in self.collections or (key and found == path)):
             return self.keys[found]
         return best
 
@@ -266,8 +267,10 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.out.values[path] = _mark(node.start_mark)
         if isinstance(node, yaml.MappingNode):
+            self.out.collections.add(path)
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            self.out.collections.add(path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         try:
             return self.loader.construct_object(node)
@@ -278,6 +281,17 @@ class _Builder:
                     "Y10",
                     f"{exc.args[0]!r} is not a finite number",
                     "write an exact decimal such as 1000.00",
+                    _mark(node.start_mark),
+                )
+            )
+            return None
+        except ValueError:
+            self.out.problems.append(
+                _problem(
+                    self.name,
+                    "Y11",
+                    f"{node.value!r} is not a valid date",
+                    "write a real calendar date as YYYY-MM-DD",
                     _mark(node.start_mark),
                 )
             )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from agreements.clauses.load import load_library
 from agreements.errors import SpecInvalidError, UnreadableFileError
-from agreements.library import default_library, load_settings
 from agreements.validate import check_spec_file, check_spec_text
 from agreements.yamlsafe import load_yaml
 from tests.conftest import run_cli
@@ -114,9 +114,9 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_text("purpose: " + "x" * 2_000_000 + "\n", encoding="utf-8")
-    settings = load_settings(default_library())
+    library = load_library()
     with pytest.raises(UnreadableFileError) as caught:
-        check_spec_file(big, settings)
+        check_spec_file(big, library)
     assert "is larger than the limit of 1,000,000 bytes" in str(caught.value)
 
 
@@ -124,7 +124,7 @@ def test_utf8_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
     source = Path("examples/mou-skills-dialogue.yaml").read_bytes()
     spec = tmp_path / "bom.yaml"
     spec.write_bytes(b"\xef\xbb\xbf" + source.replace(b"\n", b"\r\n"))
-    report = check_spec_file(spec, load_settings(default_library()))
+    report = check_spec_file(spec, load_library())
     assert report.errors == []
     assert report.spec is not None
 
@@ -143,7 +143,7 @@ def test_norway_stays_a_country_code() -> None:
 def test_unknown_key_suggests_the_right_one(in_root: Path) -> None:
     text = Path("tests/data/rules/base.yaml").read_text(encoding="utf-8")
     text = text.replace("  legal_name: International", "  legal_nme: International", 1)
-    report = check_spec_text(text, "typo.yaml", load_settings(default_library()))
+    report = check_spec_text(text, "typo.yaml", load_library())
     unknown = [p for p in report.problems if p.code == "V01"]
     assert len(unknown) == 1
     assert unknown[0].message == "unknown key 'legal_nme'"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from agreements.clauses.analyse import analyse_clause, clause_sources
-from agreements.clauses.load import ClauseSource, Library
+from agreements.clauses.load import ClauseSource, Library, shown_path
 from agreements.problems import Problem, Severity, sort_key
 
 # Positions the organisation may never take (DOMAIN.md); matched in clause texts.
@@ -72,7 +72,7 @@ def _problem(source: ClauseSource, code: str, where: str, message: str, fix: str
     path = tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", where) if p)
     location = source.loaded.locate(path)
     severity = Severity.WARNING if code in WARNINGS else Severity.ERROR
-    return Problem(str(source.path), location, severity, code, where, message, fix)
+    return Problem(shown_path(source.path), location, severity, code, where, message, fix)
 
 
 def _cycles(library: Library) -> Iterator[list[str]]:

@@ -58,8 +58,24 @@ class Library:
             )
 
 
-def _problem(path: Path, code: str, message: str, fix: str = "") -> Problem:
-    return Problem(str(path), None, Severity.ERROR, code, "", message, fix)
+def shown_path(path: Path) -> str:
+    """Return `path` relative to the working directory when it lies below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _problem(
+    path: Path,
+    code: str,
+    message: str,
+    fix: str = "",
+    loaded: LoadedYaml | None = None,
+    key: str = "",
+) -> Problem:
+    location = loaded.locate((key,)) if loaded is not None and key else None
+    return Problem(shown_path(path), location, Severity.ERROR, code, key, message, fix)
 
 
 def clause_files(root: Path) -> list[Path]:
@@ -72,10 +88,18 @@ def clause_files(root: Path) -> list[Path]:
     )
 
 
+def _clause_message(kind: str, message: str, where: str) -> str:
+    if kind == "missing":
+        return f"required field {where} is missing"
+    if kind == "extra_forbidden":
+        return f"unknown key {where.rsplit('.', 1)[-1]!r}"
+    return message
+
+
 def _load_one(path: Path, root: Path, library: Library) -> None:
     try:
         text = read_text(path, max_bytes=MAX_CLAUSE_BYTES)
-        loaded = load_yaml(text, str(path))
+        loaded = load_yaml(text, shown_path(path))
     except (SpecInvalidError, UnreadableFileError) as exc:
         problems = exc.problems if isinstance(exc, SpecInvalidError) else [exc.problem]
         library.problems.extend(problems)
@@ -94,7 +118,7 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
                     Severity.ERROR,
                     "L01",
                     where,
-                    str(error["msg"]),
+                    _clause_message(error["type"], str(error["msg"]), where),
                     "see the clause format in README",
                 )
             )
@@ -107,6 +131,8 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
                 "L02",
                 f"id {clause.id!r} differs from the file name {path.stem!r}",
                 f"rename the file to {clause.id}.yaml or change the id",
+                loaded,
+                "id",
             )
         )
     if len(relative.parts) != 2 or clause.topic != relative.parts[0]:
@@ -117,6 +143,8 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
                 f"topic {clause.topic!r} differs from its folder "
                 f"{'/'.join(relative.parts[:-1]) or '(none)'!r}",
                 f"move the file to clauses/{clause.topic}/",
+                loaded,
+                "topic",
             )
         )
     if clause.id in library.clauses:
@@ -127,6 +155,8 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
                 "L02",
                 f"duplicate clause id {clause.id!r}, also in {other}",
                 "give each clause its own id",
+                loaded,
+                "id",
             )
         )
         return

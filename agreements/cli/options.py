@@ -13,6 +13,7 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    MARKDOWN = "markdown"
 
 
 FORMAT_OPTION: OutputFormat = typer.Option(

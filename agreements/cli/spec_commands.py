@@ -39,7 +39,11 @@ def validate(
     raise typer.Exit(outcome.exit_code)
 
 
-def rules(output_format: OutputFormat = FORMAT_OPTION) -> None:
+def rules(
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.TEXT, "--format", help="text, json, or markdown (the README's table)."
+    ),
+) -> None:
     """List every rule a spec is checked against, with its code and severity."""
     from agreements.rules import RULES
 
@@ -49,6 +53,11 @@ def rules(output_format: OutputFormat = FORMAT_OPTION) -> None:
             for r in RULES.values()
         ]
         typer.echo(json.dumps(rows, indent=2))
+        return
+    if output_format is OutputFormat.MARKDOWN:
+        typer.echo("| code | severity | rule |\n|---|---|---|")
+        for rule in RULES.values():
+            typer.echo(f"| {rule.code} | {rule.severity.value} | {rule.title} |")
         return
     for rule in RULES.values():
         typer.echo(f"{rule.code}  {rule.severity.value:<7}  {rule.title}")

@@ -30,6 +30,7 @@ class Finding:
     path: PathKey
     message: str
     fix: str = ""
+    at_key: bool = False
 
 
 _TABLE: list[Rule] = [
@@ -47,6 +48,7 @@ _TABLE: list[Rule] = [
     Rule("Y08", E, "A spec is a mapping of keys, not a list or a single value.", "see README"),
     Rule("Y09", E, "Complex and merge keys are not allowed.", "use plain keys"),
     Rule("Y10", E, "Numbers must be finite.", "write an exact decimal"),
+    Rule("Y11", E, "Dates are real calendar dates.", "write YYYY-MM-DD"),
     Rule("V01", E, "Unknown key (often a typo): it would silently drop a term.", "fix the key"),
     Rule("V02", E, "A required field is missing.", "add the field"),
     Rule(
@@ -256,6 +258,46 @@ _TABLE: list[Rule] = [
         E,
         "A party appears once in the responsibilities.",
         "merge the tasks of the party into one entry",
+    ),
+    # Selection and planning against the clause library.
+    Rule(
+        "C01",
+        E,
+        "Selected clauses must not exclude each other or require unknown ones.",
+        "change the spec or the clauses' conditions",
+    ),
+    Rule(
+        "C02",
+        E,
+        "A chosen fallback position exists in the clause that offers it.",
+        "choose one of the clause's fallbacks",
+    ),
+    Rule(
+        "C03",
+        E,
+        "Every fallback topic in the spec is offered by a selected clause.",
+        "remove it or choose an offered topic",
+    ),
+    Rule("C04", E, "Every cross-reference points to a selected clause.", "fix the clause library"),
+    Rule("C05", E, "Every term used is defined by a selected clause.", "fix the clause library"),
+    Rule("C06", E, "Every term is defined once.", "fix the clause library"),
+    Rule(
+        "C07",
+        E,
+        "A clause condition or text is refused or fails in the sandbox.",
+        "fix the clause library",
+    ),
+    Rule(
+        "C08",
+        E,
+        "A clause text cannot be rendered from the spec.",
+        "fill in the spec field the clause needs",
+    ),
+    Rule(
+        "C09",
+        E,
+        "Every selected clause has text in the agreement's language.",
+        "add the translation to the clause",
     ),
 ]
 

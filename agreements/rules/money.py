@@ -27,8 +27,9 @@ def _amount(amount: Decimal, currency: str, path: PathKey, what: str) -> Iterato
         yield Finding("M01", path, f"{what} must be greater than zero, not {amount}")
     if currency not in MINOR_UNITS:
         return
-    places = -int(amount.as_tuple().exponent)
-    if places > MINOR_UNITS[currency]:
+    minor = MINOR_UNITS[currency]
+    if amount != amount.quantize(Decimal(1).scaleb(-minor)):
+        places = -int(amount.normalize().as_tuple().exponent)
         yield Finding(
             "M03",
             path,
@@ -38,7 +39,8 @@ def _amount(amount: Decimal, currency: str, path: PathKey, what: str) -> Iterato
 
 def _currency(code: str, path: PathKey) -> Iterator[Finding]:
     if code not in MINOR_UNITS:
-        yield Finding("M02", path, f"{code!r} is not an ISO 4217 currency code")
+        fix = f"write it in capitals: {code.upper()}" if code.upper() in MINOR_UNITS else ""
+        yield Finding("M02", path, f"{code!r} is not an ISO 4217 currency code", fix)
 
 
 def check_money(spec: PartnershipSpec, settings: Settings, org_ids: set[str]) -> Iterator[Finding]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,11 @@ if TYPE_CHECKING:
 def _months_between(earlier: dt.date, later: dt.date) -> int:
     months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
     return months - 1 if later.day < earlier.day else months
+
+
+def _mentions(industry: str, listed: list[str]) -> bool:
+    """Return True when `industry` names one of `listed` as a word ('tobacco products')."""
+    return any(re.search(rf"\b{re.escape(term)}\b", industry, re.IGNORECASE) for term in listed)
 
 
 def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]:
@@ -61,7 +67,8 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
             yield Finding(
                 "P04",
                 ("parties", i, "sector"),
-                f"{party.short_name} is a {party.sector.value}, a borderline sector: "
+                f"{party.short_name} is a {party.sector.value.replace('_', ' ')}, "
+                "a borderline sector: "
                 "say whether it is public or non-state",
             )
         if i not in orgs:
@@ -71,16 +78,14 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
 def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Iterator[Finding]:
     party = spec.parties[i]
     here: tuple[str | int, ...] = ("parties", i)
-    excluded = {s.casefold() for s in settings.excluded_industries}
-    escalate = {s.casefold() for s in settings.escalation_industries}
     for j, industry in enumerate(party.industries):
-        if industry.casefold() in excluded:
+        if _mentions(industry, settings.excluded_industries):
             yield Finding(
                 "P12",
                 (*here, "industries", j),
                 f"{party.short_name} operates in an excluded industry: {industry}",
             )
-        elif industry.casefold() in escalate:
+        elif _mentions(industry, settings.escalation_industries):
             yield Finding(
                 "P15",
                 (*here, "industries", j),
@@ -108,7 +113,7 @@ def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Itera
     else:
         age = _months_between(dd.date, signature)
         limit = settings.due_diligence_max_age_months
-        if age >= limit:
+        if age > limit or (age == limit and dd.date.day != signature.day):
             yield Finding(
                 "P09",
                 (*where, "date"),

@@ -81,7 +81,8 @@ def check_dates(spec: PartnershipSpec) -> Iterator[Finding]:
             yield Finding(
                 "D06",
                 (*here, "period_end"),
-                f"{report.title!r} covers a period ending {report.period_end}, outside the term",
+                f"{report.title!r} covers a period ending {report.period_end}, outside the term "
+                f"{a.start_date} to {a.end_date}",
             )
     approval = spec.terms.names_and_logos.approval
     if approval is not None and approval.valid_until > a.end_date:
@@ -132,9 +133,11 @@ def check_kind(spec: PartnershipSpec, org_ids: set[str]) -> Iterator[Finding]:
             "S03", ("risks",), "a partnership with a company records no reputational risk"
         )
     data = spec.terms.personal_data
-    if data.processed and (data.description is None or data.controller is None):
+    missing = [name for name in ("description", "controller") if getattr(data, name) is None]
+    if data.processed and missing:
         yield Finding(
             "S04",
             ("terms", "personal_data"),
-            "personal data is processed but its description or controller is missing",
+            f"personal data is processed but its {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} missing",
         )

@@ -16,14 +16,14 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PLACEHOLDER = re.compile(r"^TODO\b")
 
 
-def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    """Yield every string value (and mapping key) of plain YAML data with its path."""
+def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str, bool]]:
+    """Yield (path, text, is_key) for every string value and mapping key of YAML data."""
     if isinstance(data, str):
-        yield path, data
+        yield path, data, False
     elif isinstance(data, dict):
         for key, value in data.items():
             if isinstance(key, str):
-                yield (*path, key), key
+                yield (*path, key), key, True
             yield from iter_strings(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
@@ -33,7 +33,7 @@ def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]
 def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Finding]:
     """Yield T01, T02 and N03 for every string in the raw spec."""
     phrases = [p.casefold() for p in endorsement_phrases]
-    for path, text in iter_strings(data):
+    for path, text, is_key in iter_strings(data):
         bad = _FORBIDDEN.search(text)
         if bad:
             yield Finding(
@@ -42,7 +42,10 @@ def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Fin
                 f"contains the character U+{ord(bad.group()):04X}, which a Word "
                 "document cannot hold",
                 "delete it (it often comes from copy-paste)",
+                at_key=is_key,
             )
+        if is_key:
+            continue
         if PLACEHOLDER.match(text):
             yield Finding("T02", path, f"placeholder not filled in: {text!r}")
         folded = text.casefold()

@@ -12,7 +12,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Stable identifiers used to refer to parties from elsewhere in the spec.
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 # ISO 4217 currency code; membership in the real list is a rule, so the message can help.
-CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+CurrencyCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
 # ISO 3166-1 alpha-2 country code, or a country name.
 Money = Annotated[Decimal, Field(allow_inf_nan=False)]
 
