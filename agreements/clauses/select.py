@@ -201,12 +201,15 @@ def select_clauses(spec: PartnershipSpec, library: Library) -> Selection:
     for decision in decisions:
         if decision.selected:
             _choose_variant(decision, context, issues, fallbacks, used_topics)
+    reported: set[frozenset[str]] = set()
     for decision in decisions:
         if not decision.selected:
             continue
         for other_id in decision.source.clause.excludes:
             other = by_id.get(other_id)
-            if other is not None and other.selected and decision.clause_id < other_id:
+            pair = frozenset({decision.clause_id, other_id})
+            if other is not None and other.selected and pair not in reported:
+                reported.add(pair)
                 behind = "; ".join(decision.values + other.values) or "both always apply"
                 issues.append(
                     PlanIssue(

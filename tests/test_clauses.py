@@ -1,0 +1,321 @@
+"""The clause library: selection per kind, planning, lint fixtures and the sandbox."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from agreements.clauses.lint import lint_library
+from agreements.clauses.load import Library, load_library
+from agreements.clauses.plan import DocumentPlan, plan_document
+from agreements.clauses.select import select_clauses
+from agreements.validate import check_spec_file
+from tests.conftest import EXAMPLES, ROOT, run_cli
+
+LINT = ROOT / "tests" / "data" / "lint"
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library()
+
+
+def _plan(example: str, library: Library) -> DocumentPlan:
+    report = check_spec_file(ROOT / "examples" / example, library)
+    assert report.spec is not None
+    return plan_document(select_clauses(report.spec, library))
+
+
+def _ids(plan: DocumentPlan) -> list[str]:
+    return [c.clause.id for c in plan.clauses]
+
+
+def test_the_library_has_at_least_45_clauses_covering_every_kind(library: Library) -> None:
+    assert len(library.clauses) >= 45
+    topics = {s.clause.topic for s in library.clauses.values()}
+    for topic in (
+        "kind-funding",
+        "kind-in-kind",
+        "kind-joint-implementation",
+        "kind-event",
+        "kind-advocacy",
+        "kind-research",
+        "mou",
+        "data",
+        "ip",
+    ):
+        assert topic in topics
+
+
+def test_fallbacks_exist_for_ip_termination_and_acknowledgement(library: Library) -> None:
+    topics = {s.clause.fallback_topic for s in library.clauses.values() if s.clause.fallbacks}
+    assert {"ip_ownership", "termination_notice", "acknowledgement"} <= topics
+
+
+def test_funding_agreement_has_support_costs_and_audit(library: Library) -> None:
+    ids = _ids(_plan("bp-west-papua-youth.yaml", library))
+    assert {"support-costs", "audit", "payment-schedule", "financial-reporting"} <= set(ids)
+
+
+def test_mou_is_non_binding_and_has_no_payment_clause(library: Library) -> None:
+    plan = _plan("mou-skills-dialogue.yaml", library)
+    ids = _ids(plan)
+    assert "mou-non-binding" in ids
+    assert not {"payment-schedule", "support-costs", "liability-and-indemnity"} & set(ids)
+    assert all(c.clause.topic != "finance" for c in plan.clauses)
+    text = " ".join(b.plain() for c in plan.clauses for b in c.blocks)
+    assert "not legally binding" in text
+    assert " shall " not in text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_data_clause_appears_exactly_when_personal_data_is_processed(
+    example: Path, library: Library
+) -> None:
+    processed = yaml.safe_load(example.read_text(encoding="utf-8"))["terms"]["personal_data"][
+        "processed"
+    ]
+    assert ("personal-data" in _ids(_plan(example.name, library))) is processed
+
+
+def test_six_party_programme_gets_a_steering_committee(library: Library) -> None:
+    plan = _plan("mianzhu-livelihoods.yaml", library)
+    assert len(plan.selection.spec.parties) == 6
+    assert "steering-committee" in _ids(plan)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_every_example_plans_without_issues(example: Path, library: Library) -> None:
+    plan = _plan(example.name, library)
+    assert plan.issues == []
+    assert [c.number for c in plan.clauses] == list(range(1, len(plan.clauses) + 1))
+
+
+def test_references_resolve_to_the_target_number(library: Library) -> None:
+    plan = _plan("bp-west-papua-youth.yaml", library)
+    numbers = plan.numbers()
+    refs = [r for c in plan.clauses for b in c.blocks for r in b.runs if r.kind == "ref"]
+    assert refs
+    for run in refs:
+        assert run.text == str(numbers[run.target])
+
+
+def test_unused_definitions_are_dropped(library: Library) -> None:
+    mou = _plan("mou-skills-dialogue.yaml", library)
+    funding = _plan("bp-west-papua-youth.yaml", library)
+
+    def defined(plan: DocumentPlan) -> set[str]:
+        return {
+            r.text for c in plan.clauses for b in c.blocks for r in b.runs if r.kind == "define"
+        }
+
+    assert "Funds" in defined(funding)
+    assert "Funds" not in defined(mou)
+
+
+def test_fallback_replaces_the_text(library: Library) -> None:
+    plan = _plan("in-kind-solar-equipment.yaml", library)
+    chosen = {c.clause.id: c.decision.fallback for c in plan.clauses if c.decision.fallback}
+    assert chosen
+    spec = plan.selection.spec
+    for clause_id, name in chosen.items():
+        clause = library.clauses[clause_id].clause
+        assert spec.terms.fallbacks[clause.fallback_topic or ""] == name
+
+
+def test_shipped_library_lints_clean(library: Library) -> None:
+    problems = lint_library(library, EXAMPLES)
+    assert [p.format() for p in problems] == []
+
+
+def _lint_fixture(code: str, tmp_path: Path) -> list[str]:
+    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    shutil.copytree(LINT / code, tmp_path / "clauses", dirs_exist_ok=True)
+    examples = [ROOT / "tests/data/rules/base.yaml"] if code == "L12" else None
+    problems = lint_library(load_library(tmp_path), examples)
+    return [p.format().splitlines()[0].replace(str(tmp_path), "<lib>") for p in problems]
+
+
+LINT_CASES = {
+    "L01": ["<lib>/clauses/core/gamma.yaml:1:1: error L01 title: required field title is missing"],
+    "L02": [
+        "<lib>/clauses/core/gamma.yaml:1:5: error L02 id: id 'delta' differs from the file "
+        "name 'gamma'"
+    ],
+    "L03": [
+        "<lib>/clauses/general/gamma.yaml:3:8: error L03 topic: topic 'core' differs from "
+        "its folder 'general'"
+    ],
+    "L04": [
+        "<lib>/clauses/core/gamma.yaml:7:15: error L04 applies_when: names agreement.titel, "
+        "which is not a field of the spec"
+    ],
+    "L05": ["<lib>/clauses/core/gamma.yaml:8:7: error L05 text.en: uses the unknown name 'lookup'"],
+    "L06": [
+        "<lib>/clauses/core/gamma.yaml:7:1: error L06 text: ref('nowhere') names no clause "
+        "of the library"
+    ],
+    "L07": [
+        "<lib>/clauses/core/gamma.yaml:7:1: error L07 requires: requires form a cycle: "
+        "gamma -> gamma-two -> gamma"
+    ],
+    "L08": [
+        "<lib>/clauses/core/gamma.yaml:7:1: error L08 text: uses the term 'Widget', which "
+        "no clause defines"
+    ],
+    "L09": [
+        "<lib>/clauses/core/gamma.yaml:7:1: error L09 text: defines 'Agreement', which "
+        "'alpha' defines too"
+    ],
+    "L10": ["<lib>/clauses/core/gamma.yaml:8:7: error L10 text.en: text is empty"],
+    "L11": [
+        "<lib>/clauses/core/alpha.yaml:8:1: error L11 text: has no 'fr' text while other "
+        "clauses have one",
+        "<lib>/clauses/core/beta.yaml:8:1: error L11 text: has no 'fr' text while other "
+        "clauses have one",
+    ],
+    "L12": [
+        "<lib>/clauses/core/gamma.yaml:7:15: warning L12 applies_when: no example spec "
+        "selects this clause"
+    ],
+    "L13": [
+        "<lib>/clauses/core/gamma.yaml:7:15: error L13 applies_when: reaches for the "
+        "internal attribute '__mro__'; only spec fields may be used",
+        "<lib>/clauses/core/gamma.yaml:7:15: error L13 applies_when: reaches for the "
+        "internal attribute '__class__'; only spec fields may be used",
+        "<lib>/clauses/core/gamma.yaml:9:7: error L13 text.en: reaches for the internal "
+        "attribute '__globals__'; only spec fields may be used",
+        "<lib>/clauses/core/gamma.yaml:9:7: error L13 text.en: reaches for the internal "
+        "attribute '__init__'; only spec fields may be used",
+    ],
+    "L14": [
+        "<lib>/clauses/core/gamma.yaml:8:7: error L14 text.en: takes a forbidden position: "
+        "a national governing law"
+    ],
+    "L15": [
+        "<lib>/clauses/core/gamma.yaml:8:7: error L15 text.en: template syntax error: "
+        "expected name or number"
+    ],
+}
+
+
+@pytest.mark.parametrize("code", sorted(LINT_CASES))
+def test_each_lint_rule_has_a_failing_fixture(code: str, tmp_path: Path) -> None:
+    assert _lint_fixture(code, tmp_path) == LINT_CASES[code]
+
+
+def test_the_lint_base_fixture_is_clean(tmp_path: Path) -> None:
+    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    assert lint_library(load_library(tmp_path)) == []
+
+
+def test_sandbox_refuses_python_internals_when_selecting(tmp_path: Path) -> None:
+    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    shutil.copytree(LINT / "L13", tmp_path / "clauses", dirs_exist_ok=True)
+    result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
+    assert result.returncode == 1
+    assert (
+        "tests/data/rules/base.yaml: error C07 clause gamma: applies_when "
+        "\"''.__class__.__mro__\" was refused by the sandbox: access to attribute "
+        "'__class__' of 'str' object is unsafe."
+    ) in result.stdout
+
+
+def test_reference_to_an_unselected_clause_names_the_condition(tmp_path: Path) -> None:
+    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "clauses/core/gamma.yaml").write_text(
+        "id: gamma\nversion: 1\ntopic: core\nposition: final_provisions\norder: 20\n"
+        "title: {en: Events}\napplies_when: \"kind == 'event'\"\ntext:\n  en: Events only.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "clauses/core/beta.yaml").write_text(
+        "id: beta\nversion: 1\ntopic: core\nposition: final_provisions\norder: 10\n"
+        "title: {en: Amendment}\ntext:\n  en: 'See Article {{ ref(\"gamma\") }}.'\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
+    assert result.returncode == 1
+    assert (
+        "error C04 clause beta: refers to 'gamma', but it is not selected (condition "
+        "false: kind == 'event' with kind = 'funding')"
+    ) in result.stdout
+
+
+def test_excludes_conflict_names_both_clauses_and_the_values(tmp_path: Path) -> None:
+    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "clauses/core/gamma.yaml").write_text(
+        "id: gamma\nversion: 1\ntopic: core\nposition: final_provisions\norder: 20\n"
+        "title: {en: Money}\napplies_when: \"has_contribution('financial')\"\n"
+        "excludes: [beta]\ntext:\n  en: Money clause.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
+    assert result.returncode == 1
+    assert (
+        "error C01 clause beta: 'beta' excludes 'gamma', but both are selected" not in result.stdout
+    )
+    assert (
+        "error C01 clause gamma: 'gamma' excludes 'beta', but both are selected "
+        "(has_contribution('financial') = True)"
+    ) in result.stdout
+
+
+def test_unknown_fallback_lists_the_offered_ones(tmp_path: Path) -> None:
+    text = (ROOT / "examples/in-kind-solar-equipment.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "spec.yaml"
+    bad.write_text(text.replace("one_hundred_eighty_days", "ten_days"), encoding="utf-8")
+    result = run_cli("validate", str(bad))
+    assert result.returncode == 1
+    assert (
+        "error C02 clause termination: terms.fallbacks.termination_notice is 'ten_days', "
+        "which the clause 'termination' does not offer" in result.stdout
+    )
+
+
+def test_explain_lists_clauses_in_order_with_reasons() -> None:
+    result = run_cli("explain", "examples/mou-skills-dialogue.yaml", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    numbers = [c["number"] for c in data["selected"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    first = data["selected"][0]
+    assert first["id"] == "parties" and first["variant"] == "mou"
+    excluded = {c["id"]: c for c in data["excluded"]}
+    assert excluded["payment-schedule"]["values"] == [
+        "has_contribution('financial') = False",
+        "is_mou = True",
+    ]
+    text = run_cli("explain", "examples/mou-skills-dialogue.yaml").stdout
+    assert "  4. Nature of this Memorandum  [mou-non-binding@1]" in text
+
+
+def test_clauses_list_filters_by_topic_and_kind() -> None:
+    by_topic = run_cli("clauses", "list", "--topic", "finance", "--format", "json")
+    rows = json.loads(by_topic.stdout)
+    assert rows and all(r["topic"] == "finance" for r in rows)
+    mou = json.loads(run_cli("clauses", "list", "--kind", "mou", "--format", "json").stdout)
+    ids = {r["id"] for r in mou}
+    assert "mou-non-binding" in ids and "support-costs" not in ids
+    table = run_cli("clauses", "list").stdout.splitlines()
+    assert table[0].split()[:4] == ["id", "version", "topic", "position"]
+
+
+def test_clauses_show_and_unknown_id() -> None:
+    shown = run_cli("clauses", "show", "support-costs")
+    assert shown.returncode == 0
+    assert shown.stdout.startswith("support-costs@1  Programme support costs")
+    missing = run_cli("clauses", "show", "suport-costs")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == (
+        "Error: no clause has the id 'suport-costs'; did you mean 'support-costs'?"
+    )
+
+
+def test_clauses_lint_command_exits_zero_on_the_shipped_library() -> None:
+    result = run_cli("clauses", "lint")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().endswith("0 errors, 0 warnings")
