@@ -7,13 +7,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import startup
+import library  # noqa: E402
+import startup  # noqa: E402
 
 
 def main() -> int:
     """Run the benchmarks in turn; return non-zero when any target is missed."""
+    failed = 0
     print("== start-up: agreements validate vs import pydantic, yaml")
-    return startup.main()
+    failed |= startup.main()
+    print("\n== clause library: load, compile, lint; growth with size")
+    failed |= library.main()
+    return failed
 
 
 if __name__ == "__main__":
