@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import library  # noqa: E402
-import startup  # noqa: E402
+import library
+import startup
 
 
 def main() -> int:
