@@ -1,0 +1,82 @@
+"""The last step on the bytes: provenance as custom properties, and a deterministic zip."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def custom_properties_xml(properties: dict[str, str]) -> bytes:
+    """Return docProps/custom.xml holding `properties` as text values, in the given order."""
+    items = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{items}</Properties>'
+    ).encode("utf-8")
+
+
+def _with_custom(name: str, data: bytes) -> bytes:
+    text = data.decode("utf-8")
+    if name == "[Content_Types].xml" and CUSTOM_PART not in text:
+        override = f'<Override PartName="/{CUSTOM_PART}" ContentType="{_CUSTOM_TYPE}"/>'
+        text = text.replace("</Types>", override + "</Types>")
+    elif name == "_rels/.rels" and _CUSTOM_REL not in text:
+        ids = [int(n) for n in re.findall(r'Id="rId(\d+)"', text)]
+        rel = (f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{_CUSTOM_REL}" '
+               f'Target="{CUSTOM_PART}"/>')
+        text = text.replace("</Relationships>", rel + "</Relationships>")
+    return text.encode("utf-8")
+
+
+def finalise_package(docx_bytes: bytes, properties: dict[str, str]) -> bytes:
+    """Return the package with custom properties added, fixed timestamps and entry order.
+
+    Identical inputs then give byte-identical files, so a draft can be checked by hash.
+    """
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as source, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        names = [n for n in source.namelist() if n != CUSTOM_PART]
+        for name in names:
+            data = source.read(name)
+            if name in ("[Content_Types].xml", "_rels/.rels"):
+                data = _with_custom(name, data)
+            _write(target, name, data)
+        _write(target, CUSTOM_PART, custom_properties_xml(properties))
+    return output.getvalue()
+
+
+def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+def read_custom_properties(docx_bytes: bytes) -> dict[str, str]:
+    """Return the custom properties of a .docx (empty when it has none)."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        if CUSTOM_PART not in archive.namelist():
+            return {}
+        root = ElementTree.fromstring(archive.read(CUSTOM_PART))
+    result: dict[str, str] = {}
+    for prop in root:
+        value = next(iter(prop), None)
+        result[prop.get("name", "")] = (value.text or "") if value is not None else ""
+    return result
