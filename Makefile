@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench schema clean
+.PHONY: demo test lint typecheck pytest bench schema template clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/agreements validate examples/*.yaml
+	mkdir -p out
+	for spec in examples/*.yaml; do \
+	  $(BIN)/agreements generate "$$spec" --force -o "out/$$(basename "$$spec" .yaml).docx" \
+	    || exit 1; \
+	done
+	@echo "Drafts are in out/; open them in Word or LibreOffice."
 
 test: $(STAMP) lint typecheck pytest
+
+template: $(STAMP)
+	$(BIN)/python templates/build_template.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check agreements tests bench templates

@@ -9,6 +9,12 @@ from pathlib import Path
 from agreements.errors import OutputError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def check_target(target: Path, *, force: bool) -> None:
     """Raise `OutputError` unless `target` can be written (see `write_bytes_atomic`)."""
     if target.is_dir():
@@ -31,6 +37,7 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temp = Path(temp_name)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -39,7 +39,7 @@ def _numbering_xml() -> str:
         f'<w:pStyle w:val="{style}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
         f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
-        + ('<w:rPr><w:b/></w:rPr>' if level == 0 else "")
+        + ("<w:rPr><w:b/></w:rPr>" if level == 0 else "")
         + "</w:lvl>"
         for level, style, text, fmt, left, hanging in LEVELS
     )
@@ -51,8 +51,12 @@ def _numbering_xml() -> str:
 
 def _add_numbering(document: Document) -> None:
     numbering = document.part.numbering_part.element
-    taken = {int(e.get(qn(attr))) for e in numbering.iter()
-             for attr in ("w:numId", "w:abstractNumId") if e.get(qn(attr)) is not None}
+    taken = {
+        int(e.get(qn(attr)))
+        for e in numbering.iter()
+        for attr in ("w:numId", "w:abstractNumId")
+        if e.get(qn(attr)) is not None
+    }
     assert NUM_ID not in taken, f"list id {NUM_ID} is already used by the base template"
     abstract = parse_xml(_numbering_xml())
     first_num = numbering.find(qn("w:num"))
@@ -60,9 +64,11 @@ def _add_numbering(document: Document) -> None:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'
+        )
+    )
 
 
 def _paragraph_style(document: Document, style_id: str, name: str, **options: object) -> None:
@@ -133,19 +139,46 @@ def _base_styles(document: Document) -> None:
     _paragraph_style(document, "TitleNote", "Title Note", align=center, after=12)
     _paragraph_style(document, "Recital", "Recital", after=6)
     _paragraph_style(document, "PartyLine", "Party Line", left=1.25, after=6)
-    _paragraph_style(document, "ClauseHeading", "Clause Heading", level=0, bold=True,
-                     before=12, after=6, keep_next=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph_style(
+        document,
+        "ClauseHeading",
+        "Clause Heading",
+        level=0,
+        bold=True,
+        before=12,
+        after=6,
+        keep_next=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
     _paragraph_style(document, "ClauseBody", "Clause Body", level=1)
     _paragraph_style(document, "ClauseItem", "Clause Item", level=2, after=3)
     _paragraph_style(document, "ClauseText", "Clause Text", left=1.25)
-    _paragraph_style(document, "AnnexHeading", "Annex Heading", bold=True, size=12,
-                     align=center, after=12, keep_next=True)
-    _paragraph_style(document, "AnnexSubheading", "Annex Subheading", bold=True, before=12,
-                     after=6, keep_next=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph_style(document, "TableText", "Table Text", after=0,
-                     align=WD_ALIGN_PARAGRAPH.LEFT, size=9.5)
-    _paragraph_style(document, "SignatureText", "Signature Text", after=2,
-                     align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph_style(
+        document,
+        "AnnexHeading",
+        "Annex Heading",
+        bold=True,
+        size=12,
+        align=center,
+        after=12,
+        keep_next=True,
+    )
+    _paragraph_style(
+        document,
+        "AnnexSubheading",
+        "Annex Subheading",
+        bold=True,
+        before=12,
+        after=6,
+        keep_next=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+    )
+    _paragraph_style(
+        document, "TableText", "Table Text", after=0, align=WD_ALIGN_PARAGRAPH.LEFT, size=9.5
+    )
+    _paragraph_style(
+        document, "SignatureText", "Signature Text", after=2, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
     _character_style(document, "DefinedTerm", "Defined Term", bold=True)
 
 

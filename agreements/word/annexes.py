@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from agreements.spec import PartnershipSpec
 
 _TYPE_NAMES = {
-    "financial": "Financial", "in_kind": "In kind", "services": "Services and expertise",
-    "staff": "Staff", "facilities": "Facilities", "technical_tools": "Technical tools",
+    "financial": "Financial",
+    "in_kind": "In kind",
+    "services": "Services and expertise",
+    "staff": "Staff",
+    "facilities": "Facilities",
+    "technical_tools": "Technical tools",
     "networks": "Networks",
 }
 TEXT_WIDTH_CM = 16.0
@@ -29,6 +33,8 @@ def _table(document: Any, headers: list[str], widths: list[float]) -> Any:
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
     for cell, header, width in zip(table.rows[0].cells, headers, widths, strict=True):
         cell.width = Cm(width)
         paragraph = cell.paragraphs[0]
@@ -86,8 +92,9 @@ def write_annexes(document: Any, spec: PartnershipSpec, language: str) -> list[s
 
 def _value(contribution: Any, language: str) -> tuple[str, str]:
     if isinstance(contribution, FinancialContribution):
-        return format_money(contribution.amount, contribution.currency, language), \
-            contribution.currency
+        return format_money(
+            contribution.amount, contribution.currency, language
+        ), contribution.currency
     if isinstance(contribution, InKindContribution):
         currencies = {item.currency for item in contribution.items}
         if len(currencies) == 1:
@@ -103,15 +110,16 @@ def _value(contribution: Any, language: str) -> tuple[str, str]:
 
 def _description(contribution: Any) -> str:
     if isinstance(contribution, FinancialContribution):
-        parts = [contribution.purpose or "Financial contribution"]
+        parts = [(contribution.purpose or "Financial contribution").rstrip(".")]
         if contribution.earmarking is not None:
             parts.append(f"earmarking: {contribution.earmarking.value.replace('_', ' ')}")
         if contribution.support_cost_rate is not None:
             parts.append(f"programme support costs: {contribution.support_cost_rate}%")
         return "; ".join(parts)
     if isinstance(contribution, InKindContribution):
-        return "; ".join(f"{item.quantity} {item.unit} \u00d7 {item.description}"
-                         for item in contribution.items)
+        return "; ".join(
+            f"{item.quantity} {item.unit} \u00d7 {item.description}" for item in contribution.items
+        )
     assert isinstance(contribution, ServiceContribution)
     return contribution.description
 
@@ -119,32 +127,51 @@ def _description(contribution: Any) -> str:
 def _contributions(document: Any, spec: PartnershipSpec, language: str) -> None:
     names = _names(spec)
     widths = [2.6, 2.4, 6.6, 3.0, 1.4]
-    table = _table(document, ["Party", "Type", "Description", "Amount or value", "Currency"],
-                   widths)
+    table = _table(
+        document, ["Party", "Type", "Description", "Amount or value", "Currency"], widths
+    )
     for contribution in spec.contributions:
         amount, currency = _value(contribution, language)
-        _row(table, [names.get(contribution.party, contribution.party),
-                     _TYPE_NAMES[contribution.type], _description(contribution), amount,
-                     currency], widths)
+        _row(
+            table,
+            [
+                names.get(contribution.party, contribution.party),
+                _TYPE_NAMES[contribution.type],
+                _description(contribution),
+                amount,
+                currency,
+            ],
+            widths,
+        )
     for contribution in spec.financial():
         _schedule(document, spec, contribution, language)
     for contribution in spec.in_kind():
         _items(document, spec, contribution, language)
 
 
-def _schedule(document: Any, spec: PartnershipSpec, c: FinancialContribution,
-              language: str) -> None:
+def _schedule(
+    document: Any, spec: PartnershipSpec, c: FinancialContribution, language: str
+) -> None:
     names = _names(spec)
     sub = styled_paragraph(document, "AnnexSubheading")
-    add_text(sub, f"Payment schedule: {names.get(c.party, c.party)} to "
-                  f"{names.get(c.recipient, c.recipient)}")
+    add_text(
+        sub,
+        f"Payment schedule: {names.get(c.party, c.party)} to {names.get(c.recipient, c.recipient)}",
+    )
     widths = [1.5, 7.0, 7.5]
     table = _table(document, ["No.", "Due date", "Amount"], widths)
     total = Decimal(0)
     for number, instalment in enumerate(c.instalments, start=1):
         total += instalment.amount
-        _row(table, [str(number), format_date(instalment.date, language),
-                     format_money(instalment.amount, c.currency, language)], widths)
+        _row(
+            table,
+            [
+                str(number),
+                format_date(instalment.date, language),
+                format_money(instalment.amount, c.currency, language),
+            ],
+            widths,
+        )
     _row(table, ["", "Total", format_money(total, c.currency, language)], widths, bold=True)
 
 
@@ -152,19 +179,28 @@ def _items(document: Any, spec: PartnershipSpec, c: InKindContribution, language
     sub = styled_paragraph(document, "AnnexSubheading")
     add_text(sub, f"Goods given in kind by {_names(spec).get(c.party, c.party)}")
     widths = [5.0, 1.6, 2.8, 3.0, 3.6]
-    table = _table(document, ["Item", "Quantity", "Unit value", "Total value",
-                              "Valuation basis"], widths)
+    table = _table(
+        document, ["Item", "Quantity", "Unit value", "Total value", "Valuation basis"], widths
+    )
     totals: dict[str, Decimal] = {}
     for item in c.items:
         value = item.quantity * item.unit_value
         totals[item.currency] = totals.get(item.currency, Decimal(0)) + value
-        _row(table, [item.description, f"{item.quantity} {item.unit}",
-                     format_money(item.unit_value, item.currency, language),
-                     format_money(value, item.currency, language), item.valuation_basis],
-             widths)
+        _row(
+            table,
+            [
+                item.description,
+                f"{item.quantity} {item.unit}",
+                format_money(item.unit_value, item.currency, language),
+                format_money(value, item.currency, language),
+                item.valuation_basis,
+            ],
+            widths,
+        )
     for currency, total in sorted(totals.items()):
-        _row(table, ["Total", "", "", format_money(total, currency, language), ""], widths,
-             bold=True)
+        _row(
+            table, ["Total", "", "", format_money(total, currency, language), ""], widths, bold=True
+        )
     if c.delivery_terms:
         add_text(styled_paragraph(document, "Recital"), f"Delivery: {c.delivery_terms}")
 
@@ -174,8 +210,16 @@ def _risks(document: Any, spec: PartnershipSpec, language: str) -> None:
     widths = [2.8, 5.2, 2.2, 5.8]
     table = _table(document, ["Category", "Description", "Owner", "Mitigation"], widths)
     for risk in spec.risks:
-        _row(table, [risk.category.value.replace("_", " ").capitalize(), risk.description,
-                     names.get(risk.owner, risk.owner), risk.mitigation], widths)
+        _row(
+            table,
+            [
+                risk.category.value.replace("_", " ").capitalize(),
+                risk.description,
+                names.get(risk.owner, risk.owner),
+                risk.mitigation,
+            ],
+            widths,
+        )
 
 
 def _responsibilities(document: Any, spec: PartnershipSpec, language: str) -> None:
@@ -191,5 +235,3 @@ def _responsibilities(document: Any, spec: PartnershipSpec, language: str) -> No
             paragraph = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
             paragraph._p.style = "TableText"
             add_text(paragraph, f"\u2022 {task}")
-
-

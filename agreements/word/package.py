@@ -9,7 +9,9 @@ from xml.sax.saxutils import escape
 
 CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+_CUSTOM_REL = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -26,7 +28,7 @@ def custom_properties_xml(properties: dict[str, str]) -> bytes:
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
         f'docPropsVTypes">{items}</Properties>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def _with_custom(name: str, data: bytes) -> bytes:
@@ -36,8 +38,10 @@ def _with_custom(name: str, data: bytes) -> bytes:
         text = text.replace("</Types>", override + "</Types>")
     elif name == "_rels/.rels" and _CUSTOM_REL not in text:
         ids = [int(n) for n in re.findall(r'Id="rId(\d+)"', text)]
-        rel = (f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{_CUSTOM_REL}" '
-               f'Target="{CUSTOM_PART}"/>')
+        rel = (
+            f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{_CUSTOM_REL}" '
+            f'Target="{CUSTOM_PART}"/>'
+        )
         text = text.replace("</Relationships>", rel + "</Relationships>")
     return text.encode("utf-8")
 
@@ -48,8 +52,10 @@ def finalise_package(docx_bytes: bytes, properties: dict[str, str]) -> bytes:
     Identical inputs then give byte-identical files, so a draft can be checked by hash.
     """
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(docx_bytes)) as source,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         names = [n for n in source.namelist() if n != CUSTOM_PART]
         for name in names:
             data = source.read(name)
