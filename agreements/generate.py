@@ -53,7 +53,7 @@ def build_draft(report: SpecReport, library: Library) -> tuple[bytes, DocumentPl
 
     assert report.spec is not None
     library.require_clean()
-    plan = plan_document(select_clauses(report.spec, library))
+    plan = report.plan or plan_document(select_clauses(report.spec, library))
     return compose_docx(plan, report.sha256, template_path(library)), plan
 
 

@@ -7,11 +7,14 @@ import hashlib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from agreements.clauses.load import Library
+
+if TYPE_CHECKING:
+    from agreements.clauses.plan import DocumentPlan
 from agreements.errors import SpecInvalidError
 from agreements.problems import Problem, Severity, sort_key
 from agreements.rules import RULES, Finding, check_spec, check_text_values
@@ -27,6 +30,7 @@ class SpecReport:
     spec: PartnershipSpec | None
     problems: list[Problem] = field(default_factory=list)
     sha256: str = ""
+    plan: DocumentPlan | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -159,13 +163,13 @@ def _to_problem(
     )
 
 
-def _plan_problems(name: str, spec: PartnershipSpec, library: Library) -> list[Problem]:
-    """Return the selection and planning issues of a rule-clean spec as problems."""
+def _plan(name: str, spec: PartnershipSpec, library: Library) -> tuple[DocumentPlan, list[Problem]]:
+    """Return the plan of a rule-clean spec and its selection and planning issues."""
     from agreements.clauses.plan import plan_document
     from agreements.clauses.select import select_clauses
 
     plan = plan_document(select_clauses(spec, library))
-    return [
+    return plan, [
         Problem(
             name,
             None,
@@ -209,6 +213,7 @@ def check_spec_text(text: str, name: str, library: Library) -> SpecReport:
     placeholders = {f.path for f in text_findings if f.code == "T02"}
     problems.extend(_to_problem(name, f, loaded, at_key=f.at_key) for f in text_findings)
     spec: PartnershipSpec | None = None
+    plan: DocumentPlan | None = None
     try:
         spec = PartnershipSpec.model_validate(loaded.data)
     except ValidationError as exc:
@@ -220,9 +225,10 @@ def check_spec_text(text: str, name: str, library: Library) -> SpecReport:
         problems.extend(_to_problem(name, f, loaded) for f in check_spec(spec, settings))
         if not any(p.severity is Severity.ERROR for p in problems):
             library.require_clean()
-            problems.extend(_plan_problems(name, spec, library))
+            plan, plan_problems = _plan(name, spec, library)
+            problems.extend(plan_problems)
     problems.sort(key=sort_key)
-    return SpecReport(name, spec, problems, digest)
+    return SpecReport(name, spec, problems, digest, plan)
 
 
 def check_spec_file(path: Path, library: Library) -> SpecReport:

@@ -71,6 +71,22 @@ def _add_numbering(document: Document) -> None:
     )
 
 
+KEPT_TABLE_STYLES = {"TableNormal", "TableGrid"}
+
+
+def _prune_styles(document: Document) -> None:
+    """Drop the dozens of table styles the base template ships and no draft uses.
+
+    They made styles.xml 350 KB, parsed, written and compressed for every draft.
+    """
+    root = document.styles.element
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in (
+            KEPT_TABLE_STYLES
+        ):
+            root.remove(style)
+
+
 def _paragraph_style(document: Document, style_id: str, name: str, **options: object) -> None:
     styles = document.styles
     style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
@@ -234,6 +250,7 @@ def build(target: Path = OUT) -> Path:
         for rel_id, rel in list(rels.items()):
             if rel.reltype.rsplit("/", 1)[-1] in {"stylesWithEffects", "thumbnail", "customXml"}:
                 del rels[rel_id]
+    _prune_styles(document)
     _base_styles(document)
     _add_numbering(document)
     _page_setup(document)

@@ -99,7 +99,18 @@ def test_readme_documents_every_rule() -> None:
 
 def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("validate", "rules", "schema", "new"):
+    for command in (
+        "validate",
+        "rules",
+        "schema",
+        "new",
+        "explain",
+        "generate",
+        "inspect",
+        "clauses list",
+        "clauses show",
+        "clauses lint",
+    ):
         assert f"agreements {command}" in readme
 
 

@@ -14,11 +14,12 @@ from typing import Literal
 from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN, REF_CLOSE, REF_OPEN
 
 RunKind = Literal["text", "define", "term", "ref"]
+# The lookahead lets the scanner skip, in one step, every position that cannot start a token.
 _TOKEN = re.compile(
-    f"{LITERAL_OPEN}(?P<literal>[^{LITERAL_CLOSE}]*){LITERAL_CLOSE}"
+    f"(?=[{LITERAL_OPEN}{REF_OPEN}*\\[])(?:{LITERAL_OPEN}(?P<literal>[^{LITERAL_CLOSE}]*){LITERAL_CLOSE}"
     f"|{REF_OPEN}(?P<ref>[^{REF_CLOSE}]*){REF_CLOSE}"
     r"|\*\*(?P<define>.+?)\*\*"
-    r"|\[\[(?P<term>.+?)\]\]"
+    r"|\[\[(?P<term>.+?)\]\])"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENTINELS = {ord(c): None for c in (LITERAL_OPEN, LITERAL_CLOSE, REF_OPEN, REF_CLOSE)}

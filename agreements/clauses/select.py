@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from jinja2 import nodes
@@ -86,14 +87,22 @@ def evaluate(source: str, context: dict[str, Any]) -> Any:
         raise ConditionError(f"{source!r} failed: {exc}") from None
 
 
-def explain_values(source: str, context: dict[str, Any]) -> list[str]:
-    """Return 'name = value' for each flag and function call the condition uses."""
+@cache
+def _fragments(source: str) -> tuple[str, ...]:
+    """Return the flags, attribute paths and calls of a condition, parsed once per process."""
     tree = parse_source(source, expression=True)
-    shown: list[str] = []
+    found: list[str] = []
     for node in tree.find_all((nodes.Call, nodes.Name, nodes.Getattr)):
         fragment = _fragment(node)
-        if fragment is None or any(s.startswith(fragment + " = ") for s in shown):
-            continue
+        if fragment is not None and fragment not in found:
+            found.append(fragment)
+    return tuple(found)
+
+
+def explain_values(source: str, context: dict[str, Any]) -> list[str]:
+    """Return 'name = value' for each flag and function call the condition uses."""
+    shown: list[str] = []
+    for fragment in _fragments(source):
         try:
             value = evaluate(fragment, context)
         except ConditionError:

@@ -5,15 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.shared import Cm
-
 from agreements.formatting import format_date, format_money
 from agreements.spec.money import FinancialContribution, InKindContribution, ServiceContribution
-from agreements.word.xml import add_text, page_break_before, styled_paragraph
+from agreements.word.ooxml import cell, paragraph, row, run, table, text_cell
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from agreements.spec import PartnershipSpec
 
 _TYPE_NAMES = {
@@ -25,83 +23,63 @@ _TYPE_NAMES = {
     "technical_tools": "Technical tools",
     "networks": "Networks",
 }
-TEXT_WIDTH_CM = 16.0
 
 
-def _table(document: Any, headers: list[str], widths: list[float]) -> Any:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    for cell, header, width in zip(table.rows[0].cells, headers, widths, strict=True):
-        cell.width = Cm(width)
-        paragraph = cell.paragraphs[0]
-        paragraph._p.style = "TableText"
-        add_text(paragraph, header, bold=True)
-    _repeat_header(table.rows[0])
-    return table
+def _table(
+    headers: list[str], widths: list[float], rows: list[list[str]], bold_last: bool = False
+) -> str:
+    body = [
+        row([text_cell(w, h, bold=True) for h, w in zip(headers, widths, strict=True)], header=True)
+    ]
+    for index, values in enumerate(rows):
+        bold = bold_last and index == len(rows) - 1
+        body.append(row([text_cell(w, v, bold=bold) for v, w in zip(values, widths, strict=True)]))
+    return table(widths, body)
 
 
-def _repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    trpr.append(header)
+def _subheading(text: str) -> str:
+    return paragraph("AnnexSubheading", run(text), keep_next=True)
 
 
-def _row(table: Any, values: list[str], widths: list[float], *, bold: bool = False) -> None:
-    cells = table.add_row().cells
-    for cell, value, width in zip(cells, values, widths, strict=True):
-        cell.width = Cm(width)
-        paragraph = cell.paragraphs[0]
-        paragraph._p.style = "TableText"
-        add_text(paragraph, value, bold=bold)
-    trpr = table.rows[-1]._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-
-
-def _heading(document: Any, text: str, *, new_page: bool) -> None:
-    paragraph = styled_paragraph(document, "AnnexHeading")
-    add_text(paragraph, text)
-    if new_page:
-        page_break_before(paragraph)
+def annexes(spec: PartnershipSpec, language: str) -> tuple[list[str], list[str]]:
+    """Return the annexes that apply (paragraphs and tables) and their titles in order."""
+    writers: list[tuple[str, bool, Callable[[PartnershipSpec, str], list[str]]]] = [
+        ("Schedule of contributions", bool(spec.contributions), _contributions),
+        ("Risk allocation matrix", bool(spec.risks), _risks),
+        ("Responsibilities of the parties", bool(spec.responsibilities), _responsibilities),
+    ]
+    out: list[str] = []
+    titles: list[str] = []
+    for title, applies, writer in writers:
+        if applies:
+            titles.append(title)
+            out.append(
+                paragraph(
+                    "AnnexHeading",
+                    run(f"Annex {len(titles)}: {title}"),
+                    keep_next=True,
+                    page_break=True,
+                )
+            )
+            out.extend(writer(spec, language))
+    return out, titles
 
 
 def _names(spec: PartnershipSpec) -> dict[str, str]:
     return {p.id: p.short_name for p in spec.parties}
 
 
-def write_annexes(document: Any, spec: PartnershipSpec, language: str) -> list[str]:
-    """Write the annexes that apply to the spec; return their titles in order."""
-    titles: list[str] = []
-    writers = [
-        ("Schedule of contributions", bool(spec.contributions), _contributions),
-        ("Risk allocation matrix", bool(spec.risks), _risks),
-        ("Responsibilities of the parties", bool(spec.responsibilities), _responsibilities),
-    ]
-    for title, applies, writer in writers:
-        if not applies:
-            continue
-        number = len(titles) + 1
-        _heading(document, f"Annex {number}: {title}", new_page=True)
-        writer(document, spec, language)
-        titles.append(title)
-    return titles
-
-
 def _value(contribution: Any, language: str) -> tuple[str, str]:
     if isinstance(contribution, FinancialContribution):
-        return format_money(
-            contribution.amount, contribution.currency, language
-        ), contribution.currency
+        amount = format_money(contribution.amount, contribution.currency, language)
+        return amount, contribution.currency
     if isinstance(contribution, InKindContribution):
         currencies = {item.currency for item in contribution.items}
         if len(currencies) == 1:
             currency = currencies.pop()
             total = sum((i.quantity * i.unit_value for i in contribution.items), Decimal(0))
             return format_money(total, currency, language), currency
-        return "see items", ", ".join(sorted(currencies))
+        return "see the items below", ", ".join(sorted(currencies))
     value = contribution.estimated_value
     if value is None:
         return "not valued", ""
@@ -124,114 +102,105 @@ def _description(contribution: Any) -> str:
     return contribution.description
 
 
-def _contributions(document: Any, spec: PartnershipSpec, language: str) -> None:
+def _contributions(spec: PartnershipSpec, language: str) -> list[str]:
     names = _names(spec)
-    widths = [2.6, 2.4, 6.6, 3.0, 1.4]
-    table = _table(
-        document, ["Party", "Type", "Description", "Amount or value", "Currency"], widths
-    )
-    for contribution in spec.contributions:
-        amount, currency = _value(contribution, language)
-        _row(
-            table,
-            [
-                names.get(contribution.party, contribution.party),
-                _TYPE_NAMES[contribution.type],
-                _description(contribution),
-                amount,
-                currency,
-            ],
-            widths,
+    rows = []
+    for c in spec.contributions:
+        amount, currency = _value(c, language)
+        rows.append(
+            [names.get(c.party, c.party), _TYPE_NAMES[c.type], _description(c), amount, currency]
         )
-    for contribution in spec.financial():
-        _schedule(document, spec, contribution, language)
-    for contribution in spec.in_kind():
-        _items(document, spec, contribution, language)
+    out = [
+        _table(
+            ["Party", "Type", "Description", "Amount or value", "Currency"],
+            [2.6, 2.4, 6.6, 3.0, 1.4],
+            rows,
+        )
+    ]
+    for financial in spec.financial():
+        out.extend(_schedule(spec, financial, language))
+    for in_kind in spec.in_kind():
+        out.extend(_items(spec, in_kind, language))
+    return out
 
 
-def _schedule(
-    document: Any, spec: PartnershipSpec, c: FinancialContribution, language: str
-) -> None:
+def _schedule(spec: PartnershipSpec, c: FinancialContribution, language: str) -> list[str]:
     names = _names(spec)
-    sub = styled_paragraph(document, "AnnexSubheading")
-    add_text(
-        sub,
-        f"Payment schedule: {names.get(c.party, c.party)} to {names.get(c.recipient, c.recipient)}",
+    rows = [
+        [str(n), format_date(i.date, language), format_money(i.amount, c.currency, language)]
+        for n, i in enumerate(c.instalments, start=1)
+    ]
+    total = sum((i.amount for i in c.instalments), Decimal(0))
+    rows.append(["", "Total", format_money(total, c.currency, language)])
+    heading = (
+        f"Payment schedule: {names.get(c.party, c.party)} to {names.get(c.recipient, c.recipient)}"
     )
-    widths = [1.5, 7.0, 7.5]
-    table = _table(document, ["No.", "Due date", "Amount"], widths)
-    total = Decimal(0)
-    for number, instalment in enumerate(c.instalments, start=1):
-        total += instalment.amount
-        _row(
-            table,
-            [
-                str(number),
-                format_date(instalment.date, language),
-                format_money(instalment.amount, c.currency, language),
-            ],
-            widths,
-        )
-    _row(table, ["", "Total", format_money(total, c.currency, language)], widths, bold=True)
+    return [
+        _subheading(heading),
+        _table(["No.", "Due date", "Amount"], [1.5, 7.0, 7.5], rows, bold_last=True),
+    ]
 
 
-def _items(document: Any, spec: PartnershipSpec, c: InKindContribution, language: str) -> None:
-    sub = styled_paragraph(document, "AnnexSubheading")
-    add_text(sub, f"Goods given in kind by {_names(spec).get(c.party, c.party)}")
-    widths = [5.0, 1.6, 2.8, 3.0, 3.6]
-    table = _table(
-        document, ["Item", "Quantity", "Unit value", "Total value", "Valuation basis"], widths
-    )
+def _items(spec: PartnershipSpec, c: InKindContribution, language: str) -> list[str]:
+    rows: list[list[str]] = []
     totals: dict[str, Decimal] = {}
     for item in c.items:
         value = item.quantity * item.unit_value
         totals[item.currency] = totals.get(item.currency, Decimal(0)) + value
-        _row(
-            table,
+        rows.append(
             [
                 item.description,
                 f"{item.quantity} {item.unit}",
                 format_money(item.unit_value, item.currency, language),
                 format_money(value, item.currency, language),
                 item.valuation_basis,
-            ],
-            widths,
+            ]
         )
     for currency, total in sorted(totals.items()):
-        _row(
-            table, ["Total", "", "", format_money(total, currency, language), ""], widths, bold=True
-        )
+        rows.append(["Total", "", "", format_money(total, currency, language), ""])
+    out = [
+        _subheading(f"Goods given in kind by {_names(spec).get(c.party, c.party)}"),
+        _table(
+            ["Item", "Quantity", "Unit value", "Total value", "Valuation basis"],
+            [5.0, 1.6, 2.8, 3.0, 3.6],
+            rows,
+            bold_last=True,
+        ),
+    ]
     if c.delivery_terms:
-        add_text(styled_paragraph(document, "Recital"), f"Delivery: {c.delivery_terms}")
+        out.append(paragraph("Recital", run(f"Delivery: {c.delivery_terms}")))
+    return out
 
 
-def _risks(document: Any, spec: PartnershipSpec, language: str) -> None:
+def _risks(spec: PartnershipSpec, language: str) -> list[str]:
     names = _names(spec)
-    widths = [2.8, 5.2, 2.2, 5.8]
-    table = _table(document, ["Category", "Description", "Owner", "Mitigation"], widths)
-    for risk in spec.risks:
-        _row(
-            table,
-            [
-                risk.category.value.replace("_", " ").capitalize(),
-                risk.description,
-                names.get(risk.owner, risk.owner),
-                risk.mitigation,
-            ],
-            widths,
-        )
+    rows = [
+        [
+            r.category.value.replace("_", " ").capitalize(),
+            r.description,
+            names.get(r.owner, r.owner),
+            r.mitigation,
+        ]
+        for r in spec.risks
+    ]
+    return [_table(["Category", "Description", "Owner", "Mitigation"], [2.8, 5.2, 2.2, 5.8], rows)]
 
 
-def _responsibilities(document: Any, spec: PartnershipSpec, language: str) -> None:
+def _responsibilities(spec: PartnershipSpec, language: str) -> list[str]:
     names = _names(spec)
     widths = [3.0, 13.0]
-    table = _table(document, ["Party", "Responsibilities"], widths)
+    body = [
+        row(
+            [
+                text_cell(w, h, bold=True)
+                for h, w in zip(["Party", "Responsibilities"], widths, strict=True)
+            ],
+            header=True,
+        )
+    ]
     for entry in spec.responsibilities:
-        cells = table.add_row().cells
-        cells[0].width, cells[1].width = Cm(widths[0]), Cm(widths[1])
-        cells[0].paragraphs[0]._p.style = "TableText"
-        add_text(cells[0].paragraphs[0], names.get(entry.party, entry.party))
-        for i, task in enumerate(entry.tasks):
-            paragraph = cells[1].paragraphs[0] if i == 0 else cells[1].add_paragraph()
-            paragraph._p.style = "TableText"
-            add_text(paragraph, f"\u2022 {task}")
+        tasks = [paragraph("TableText", run(f"\u2022\t{task}")) for task in entry.tasks]
+        body.append(
+            row([text_cell(widths[0], names.get(entry.party, entry.party)), cell(widths[1], tasks)])
+        )
+    return [table(widths, body)]

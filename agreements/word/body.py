@@ -1,91 +1,95 @@
-"""The body of a draft: preamble from the spec, then the planned clauses."""
+"""The body of a draft: the parties and preamble from the spec, then the planned clauses."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from agreements.clauses.markup import Run
-from agreements.word.xml import add_bookmark, add_field, add_text, styled_paragraph
+from agreements.word.ooxml import field, paragraph, run
 
 if TYPE_CHECKING:
+    from agreements.clauses.markup import Run
     from agreements.clauses.plan import DocumentPlan, PlannedClause
     from agreements.spec import PartnershipSpec
 
 
-def write_preamble(document: Any, spec: PartnershipSpec, org_id: str, is_mou: bool) -> None:
-    """Write who the parties are and why they cooperate, before clause 1."""
-    styled_paragraph(document, "AnnexSubheading").add_run(
-        "The Participants" if is_mou else "The Parties"
-    )
-    for party in spec.parties:
-        line = styled_paragraph(document, "PartyLine")
-        add_text(line, party.legal_name, bold=True)
-        details = [
-            d
-            for d in (
-                party.legal_form,
-                f"registered in {party.country}" if party.id != org_id else None,
-                party.address,
-            )
-            if d
-        ]
-        add_text(
-            line,
-            ", " + ", ".join(details) + f" (\u201c{party.short_name}\u201d)"
-            if details
-            else f" (\u201c{party.short_name}\u201d)",
-        )
-        add_text(line, ";" if party is not spec.parties[-1] else ".")
+def preamble(spec: PartnershipSpec, org_id: str, is_mou: bool) -> list[str]:
+    """Return the paragraphs naming the parties and stating purpose and objectives."""
     who = "Participants" if is_mou else "Parties"
-    styled_paragraph(document, "AnnexSubheading").add_run("Preamble")
-    add_text(
-        styled_paragraph(document, "Recital"),
-        f"The {who} enter into this instrument for the following purpose:",
+    out = [paragraph("AnnexSubheading", run(f"The {who}"), keep_next=True)]
+    for index, party in enumerate(spec.parties):
+        registered = f"registered in {party.country}" if party.id != org_id else None
+        details = [d for d in (party.legal_form, registered, party.address) if d]
+        end = "." if index == len(spec.parties) - 1 else ";"
+        text = (
+            ", " + ", ".join(details) if details else ""
+        ) + f" (\u201c{party.short_name}\u201d){end}"
+        out.append(paragraph("PartyLine", run(party.legal_name, bold=True) + run(text)))
+    out.append(paragraph("AnnexSubheading", run("Preamble"), keep_next=True))
+    out.append(
+        paragraph(
+            "Recital",
+            run(f"The {who} enter into this instrument for the following purpose:"),
+            keep_next=True,
+        )
     )
-    add_text(styled_paragraph(document, "PartyLine"), spec.purpose)
-    add_text(
-        styled_paragraph(document, "Recital"),
-        f"The {who} {'intend' if is_mou else 'wish'} to achieve the following objectives:",
+    out.append(paragraph("PartyLine", run(spec.purpose)))
+    verb = "intend" if is_mou else "wish"
+    out.append(
+        paragraph(
+            "Recital", run(f"The {who} {verb} to achieve the following objectives:"), keep_next=True
+        )
     )
-    for objective in spec.objectives:
-        add_text(styled_paragraph(document, "PartyLine"), f"\u2022\t{objective}")
-    closing = styled_paragraph(document, "Recital")
-    add_text(
-        closing,
+    out.extend(paragraph("PartyLine", run(f"\u2022\t{o}")) for o in spec.objectives)
+    closing = (
         "The Participants have therefore reached the following understanding:"
         if is_mou
-        else "Now, therefore, the Parties agree as follows:",
+        else "Now, therefore, the Parties agree as follows:"
     )
+    out.append(paragraph("Recital", run(closing), keep_next=True))
+    return out
 
 
-def _write_runs(paragraph: Any, runs: list[Run], targets: dict[str, str]) -> None:
-    for run in runs:
-        if run.kind == "define":
-            add_text(paragraph, run.text, style_id="DefinedTerm")
-        elif run.kind == "ref" and run.target in targets:
-            add_field(paragraph, f"REF {targets[run.target]} \\n \\h", run.text)
+def _runs(runs: list[Run], targets: dict[str, str]) -> str:
+    parts = []
+    for item in runs:
+        if item.kind == "define":
+            parts.append(run(item.text, style="DefinedTerm"))
+        elif item.kind == "ref" and item.target in targets:
+            parts.append(field(f"REF {targets[item.target]} \\n \\h", item.text))
         else:
-            add_text(paragraph, run.text)
+            parts.append(run(item.text))
+    return "".join(parts)
 
 
-def write_clauses(document: Any, plan: DocumentPlan) -> None:
-    """Write every planned clause: a numbered heading (bookmarked), then its blocks."""
+def clauses(plan: DocumentPlan) -> list[str]:
+    """Return the paragraphs of every planned clause: bookmarked heading, then its blocks."""
     targets = {c.clause.id: c.bookmark for c in plan.clauses}
-    for index, planned in enumerate(plan.clauses, start=1):
-        _write_clause(document, planned, targets, index)
+    out: list[str] = []
+    for bookmark_id, planned in enumerate(plan.clauses, start=1):
+        out.extend(_clause(planned, targets, bookmark_id))
+    return out
 
 
-def _write_clause(
-    document: Any, planned: PlannedClause, targets: dict[str, str], bookmark_id: int
-) -> None:
-    heading = styled_paragraph(document, "ClauseHeading")
-    add_text(heading, planned.title)
-    add_bookmark(heading, planned.bookmark, bookmark_id)
-    for block in planned.blocks:
+def _clause(planned: PlannedClause, targets: dict[str, str], bookmark_id: int) -> list[str]:
+    out = [
+        paragraph(
+            "ClauseHeading",
+            run(planned.title),
+            keep_next=True,
+            bookmark=(bookmark_id, planned.bookmark),
+        )
+    ]
+    blocks = planned.blocks
+    for index, block in enumerate(blocks):
         if block.kind == "item":
             style = "ClauseItem"
         elif block.number:
             style = "ClauseBody"
         else:
             style = "ClauseText"
-        _write_runs(styled_paragraph(document, style), block.runs, targets)
+        # A paragraph that introduces items stays on the page of its first item.
+        introduces = (
+            index + 1 < len(blocks) and blocks[index + 1].kind == "item" and block.kind == "para"
+        )
+        out.append(paragraph(style, _runs(block.runs, targets), keep_next=introduces))
+    return out

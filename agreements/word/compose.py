@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 from agreements import __version__
 from agreements.formatting import format_date
 from agreements.spec.models import AgreementKind
-from agreements.word.annexes import write_annexes
-from agreements.word.body import write_clauses, write_preamble
-from agreements.word.package import finalise_package
-from agreements.word.signatures import write_signatures
+from agreements.word.annexes import annexes
+from agreements.word.body import clauses, preamble
+from agreements.word.ooxml import W_NS
+from agreements.word.package import package_bytes
+from agreements.word.signatures import signature_page
 
 if TYPE_CHECKING:
     from agreements.clauses.plan import DocumentPlan
@@ -64,12 +64,20 @@ def _render_template(template: Path, context: dict[str, Any]) -> Any:
     return tpl.docx
 
 
-def _remove_marker(document: Any) -> None:
+def _replace_marker(document: Any, parts: list[str]) -> None:
+    """Put the body, parsed once from XML text, where the template's marker paragraph is."""
+    from lxml import etree
+
     for paragraph in document.paragraphs:
         if paragraph.text == BODY_MARKER:
-            paragraph._p.getparent().remove(paragraph._p)
-            return
-    raise ValueError(f"the template has no {BODY_MARKER} paragraph")
+            marker = paragraph._p
+            break
+    else:
+        raise ValueError(f"the template has no {BODY_MARKER} paragraph")
+    container = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{"".join(parts)}</w:body>')
+    for element in list(container):
+        marker.addprevious(element)
+    marker.getparent().remove(marker)
 
 
 def _core_properties(document: Any, plan: DocumentPlan) -> None:
@@ -101,13 +109,9 @@ def compose_docx(plan: DocumentPlan, spec_sha256: str, template: Path) -> bytes:
         f"{format_date(spec.agreement.signature_date, plan.language)}",
     }
     document = _render_template(template, context)
-    _remove_marker(document)
     org_id = str(plan.selection.context["org"].id)
-    write_preamble(document, spec, org_id, is_mou)
-    write_clauses(document, plan)
-    write_signatures(document, spec, is_mou, spec.agreement.place)
-    write_annexes(document, spec, plan.language)
+    parts = preamble(spec, org_id, is_mou) + clauses(plan) + signature_page(spec, is_mou)
+    parts += annexes(spec, plan.language)[0]
+    _replace_marker(document, parts)
     _core_properties(document, plan)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return finalise_package(buffer.getvalue(), provenance_of(plan, spec_sha256).properties())
+    return package_bytes(document, provenance_of(plan, spec_sha256).properties())

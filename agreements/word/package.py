@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 from xml.sax.saxutils import escape
 
 CUSTOM_PART = "docProps/custom.xml"
@@ -44,6 +45,32 @@ def _with_custom(name: str, data: bytes) -> bytes:
         )
         text = text.replace("</Relationships>", rel + "</Relationships>")
     return text.encode("utf-8")
+
+
+def package_bytes(document: Any, properties: dict[str, str]) -> bytes:
+    """Return the .docx bytes of a python-docx document with `properties` as custom
+    properties, written once with fixed timestamps and order.
+
+    Identical inputs then give byte-identical files, so a draft can be checked by hash;
+    writing the parts ourselves avoids compressing every part twice.
+    """
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        types = _ContentTypesItem.from_parts(parts).blob  # type: ignore[no-untyped-call]
+        _write(archive, "[Content_Types].xml", _with_custom("[Content_Types].xml", types))
+        _write(archive, "_rels/.rels", _with_custom("_rels/.rels", package.rels.xml))
+        for part in parts:
+            _write(archive, part.partname.membername, part.blob)
+            if len(part.rels):
+                _write(archive, part.partname.rels_uri.membername, part.rels.xml)
+        _write(archive, CUSTOM_PART, custom_properties_xml(properties))
+    return output.getvalue()
 
 
 def finalise_package(docx_bytes: bytes, properties: dict[str, str]) -> bytes:

@@ -1,67 +1,61 @@
-"""The signature page: one block per party, two to a row, each row kept on one page."""
+"""The signature page: one block per signatory, two to a row, each row kept on one page."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from docx.oxml import OxmlElement
-from docx.shared import Cm
-
-from agreements.word.xml import add_text, page_break_before, styled_paragraph
+from agreements.word.ooxml import cell, paragraph, row, run, table
 
 if TYPE_CHECKING:
     from agreements.spec import PartnershipSpec
 
 _LINE = "_" * 34
+_WIDTH = 8.0
 
 
-def write_signatures(document: Any, spec: PartnershipSpec, is_mou: bool, place: str) -> None:
-    """Write the signature page with a block for every party and every signatory."""
-    heading = styled_paragraph(document, "AnnexHeading")
-    add_text(heading, "Signatures")
-    page_break_before(heading)
-    intro = styled_paragraph(document, "Recital")
-    verb = "signed this Memorandum" if is_mou else "signed this Agreement"
-    add_text(
-        intro,
-        f"In witness whereof, the duly authorized representatives of the "
-        f"{'Participants' if is_mou else 'Parties'} have {verb} in {place}, in the "
-        "English language, on the dates written below.",
-    )
-    blocks = [(party, signatory) for party in spec.parties for signatory in party.signatories]
-    table = document.add_table(rows=0, cols=2)
-    table.autofit = False
-    for column in table.columns:
-        column.width = Cm(8.0)
-    for start in range(0, len(blocks), 2):
-        row = table.add_row()
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        for cell, (party, signatory) in zip(row.cells, blocks[start : start + 2], strict=False):
-            cell.width = Cm(8.0)
-            _block(cell, party.legal_name, signatory.name, signatory.title)
-        for cell in row.cells[len(blocks[start : start + 2]) :]:
-            cell.width = Cm(8.0)
-
-
-def _block(cell: Any, party_name: str, name: str, title: str) -> None:
-    lines = [
-        (
-            f"For the {party_name}"
-            if party_name.lower().startswith(("international", "united"))
-            else f"For {party_name}",
-            True,
+def signature_page(spec: PartnershipSpec, is_mou: bool) -> list[str]:
+    """Return the signature page: a heading, the attestation, and a block per signatory."""
+    who = "Participants" if is_mou else "Parties"
+    instrument = "Memorandum" if is_mou else "Agreement"
+    out = [
+        paragraph("AnnexHeading", run("Signatures"), keep_next=True, page_break=True),
+        paragraph(
+            "Recital",
+            run(
+                f"In witness whereof, the duly authorized representatives of the {who} have "
+                f"signed this {instrument} in {spec.agreement.place}, in the English language, "
+                "on the dates written below."
+            ),
         ),
-        ("", False),
-        (_LINE, False),
-        (f"Name: {name}", False),
-        (f"Title: {title}", False),
-        ("", False),
-        (f"Date: {'_' * 20}", False),
-        ("", False),
     ]
-    for i, (text, bold) in enumerate(lines):
-        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        paragraph._p.style = "SignatureText"
-        paragraph.paragraph_format.keep_with_next = i < len(lines) - 1
-        if text:
-            add_text(paragraph, text, bold=bold)
+    blocks = [
+        _block(party.legal_name, s.name, s.title)
+        for party in spec.parties
+        for s in party.signatories
+    ]
+    rows = []
+    for start in range(0, len(blocks), 2):
+        pair = blocks[start : start + 2]
+        cells = [cell(_WIDTH, b) for b in pair]
+        cells += [cell(_WIDTH, []) for _ in range(2 - len(pair))]
+        rows.append(row(cells))
+    out.append(table([_WIDTH, _WIDTH], rows, borders=False))
+    return out
+
+
+def _block(party_name: str, name: str, title: str) -> list[str]:
+    opener = "For the " if party_name.lower().startswith(("international ", "united ")) else "For "
+    lines = [
+        run(opener + party_name, bold=True),
+        "",
+        run(_LINE),
+        run(f"Name: {name}"),
+        run(f"Title: {title}"),
+        "",
+        run(f"Date: {'_' * 20}"),
+        "",
+    ]
+    return [
+        paragraph("SignatureText", content, keep_next=i < len(lines) - 1)
+        for i, content in enumerate(lines)
+    ]
