@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import generate
 import library
 import startup
 
@@ -18,6 +19,8 @@ def main() -> int:
     failed |= startup.main()
     print("\n== clause library: load, compile, lint; growth with size")
     failed |= library.main()
+    print("\n== one draft: our pipeline vs a bare docxtpl render of the same text")
+    failed |= generate.main()
     return failed
 
 
