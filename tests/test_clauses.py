@@ -319,3 +319,15 @@ def test_clauses_lint_command_exits_zero_on_the_shipped_library() -> None:
     result = run_cli("clauses", "lint")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip().endswith("0 errors, 0 warnings")
+
+
+def test_clause_wording_gets_typographic_quotes_but_spec_values_stay_literal() -> None:
+    from agreements.clauses.markup import parse_inline
+    from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
+
+    runs = parse_inline(f'(the "**Agreement**") with {LITERAL_OPEN}A "B" & C\'s{LITERAL_CLOSE}')
+    assert [(r.kind, r.text) for r in runs] == [
+        ("text", "(the \u201c"),
+        ("define", "Agreement"),
+        ("text", '\u201d) with A "B" & C\'s'),
+    ]

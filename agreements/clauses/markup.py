@@ -47,10 +47,38 @@ class Block:
         return "".join(run.text for run in self.runs)
 
 
+_OPENING_QUOTE = re.compile(r'(^|[\s(\[\u2014-])"')
+_OPENING_APOSTROPHE = re.compile(r"(^|[\s(\[\u2014-])'")
+
+
+_LITERAL = re.compile(f"({LITERAL_OPEN}[^{LITERAL_CLOSE}]*{LITERAL_CLOSE})")
+
+
+def typographic(text: str) -> str:
+    """Return rendered clause text with the library's straight quotes made typographic.
+
+    Spec values (inside literal sentinels) are kept exactly as written; the character
+    before each piece of wording decides whether a quote opens or closes.
+    """
+    pieces = _LITERAL.split(text)
+    before = ""
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0 and piece:
+            context = (before[-1:] or " ") if before else ""
+            converted = _OPENING_QUOTE.sub("\\1\u201c", context + piece)
+            converted = converted.replace('"', "\u201d")
+            converted = _OPENING_APOSTROPHE.sub("\\1\u2018", converted).replace("'", "\u2019")
+            pieces[index] = converted[len(context) :]
+        if piece:
+            before = piece.rstrip(LITERAL_CLOSE).lstrip(LITERAL_OPEN) or before
+    return "".join(pieces)
+
+
 def parse_inline(text: str) -> list[Run]:
     """Return the runs of one line of rendered text; adjacent plain text is merged."""
     runs: list[Run] = []
     position = 0
+    text = typographic(text)
     for match in _TOKEN.finditer(text):
         if match.start() > position:
             runs.append(Run("text", text[position : match.start()]))
