@@ -225,33 +225,40 @@ def test_sandbox_refuses_python_internals_when_selecting(tmp_path: Path) -> None
     ) in result.stdout
 
 
-def test_reference_to_an_unselected_clause_names_the_condition(tmp_path: Path) -> None:
+def _library_with(tmp_path: Path, clauses: dict[str, str]) -> None:
+    """Copy the lint base library into tmp_path and add core clauses (id -> extra YAML)."""
     shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
-    (tmp_path / "clauses/core/gamma.yaml").write_text(
-        "id: gamma\nversion: 1\ntopic: core\nposition: final_provisions\norder: 20\n"
-        "title: {en: Events}\napplies_when: \"kind == 'event'\"\ntext:\n  en: Events only.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "clauses/core/beta.yaml").write_text(
-        "id: beta\nversion: 1\ntopic: core\nposition: final_provisions\norder: 10\n"
-        "title: {en: Amendment}\ntext:\n  en: 'See Article {{ ref(\"gamma\") }}.'\n",
-        encoding="utf-8",
+    for order, (clause_id, extra) in enumerate(clauses.items(), start=20):
+        (tmp_path / f"clauses/core/{clause_id}.yaml").write_text(
+            f"id: {clause_id}\nversion: 1\ntopic: core\nposition: final_provisions\n"
+            f"order: {order}\ntitle: {{en: {clause_id}}}\n{extra}",
+            encoding="utf-8",
+        )
+
+
+def test_reference_to_an_unselected_clause_names_the_condition(tmp_path: Path) -> None:
+    _library_with(
+        tmp_path,
+        {
+            "gamma": "applies_when: \"kind == 'event'\"\ntext:\n  en: Events only.\n",
+            "delta": "text:\n  en: 'See Article {{ ref(\"gamma\") }}.'\n",
+        },
     )
     result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
     assert result.returncode == 1
     assert (
-        "error C04 clause beta: refers to 'gamma', but it is not selected (condition "
+        "error C04 clause delta: refers to 'gamma', but it is not selected (condition "
         "false: kind == 'event' with kind = 'funding')"
     ) in result.stdout
 
 
 def test_excludes_conflict_names_both_clauses_and_the_values(tmp_path: Path) -> None:
-    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
-    (tmp_path / "clauses/core/gamma.yaml").write_text(
-        "id: gamma\nversion: 1\ntopic: core\nposition: final_provisions\norder: 20\n"
-        "title: {en: Money}\napplies_when: \"has_contribution('financial')\"\n"
-        "excludes: [beta]\ntext:\n  en: Money clause.\n",
-        encoding="utf-8",
+    _library_with(
+        tmp_path,
+        {
+            "gamma": "applies_when: \"has_contribution('financial')\"\nexcludes: [beta]\n"
+            "text:\n  en: Money clause.\n",
+        },
     )
     result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
     assert result.returncode == 1

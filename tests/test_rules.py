@@ -9,9 +9,6 @@ and then confirmed against the validator.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +16,7 @@ import pytest
 
 from agreements.rules import RULES
 from agreements.validate import check_spec_file
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DIR = Path("tests/data/rules")
@@ -51,19 +49,6 @@ def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 def _lines(path: Path, library: Any) -> list[str]:
     report = check_spec_file(path, library)
     return [p.format().splitlines()[0] for p in report.problems]
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "AGREEMENTS_LIBRARY"}
-    return subprocess.run(
-        [sys.executable, "-m", "agreements", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
 
 
 # (code, expected lines after "tests/data/rules/<code>.yaml:"), in the validator's order.
@@ -354,7 +339,7 @@ def test_every_fixture_names_a_rule_of_the_catalogue() -> None:
 
 
 def test_cli_prints_the_exact_line_and_exits_1_on_an_error() -> None:
-    result = _run("validate", "tests/data/rules/P10.yaml")
+    result = run_cli("validate", "tests/data/rules/P10.yaml")
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
         "tests/data/rules/P10.yaml:37:16: error P10 parties[1].due_diligence.outcome: "
@@ -364,16 +349,16 @@ def test_cli_prints_the_exact_line_and_exits_1_on_an_error() -> None:
 
 @pytest.mark.parametrize("code", ["P09", "P15"])
 def test_cli_strict_turns_a_warning_into_failure(code: str) -> None:
-    relaxed = _run("validate", f"tests/data/rules/{code}.yaml")
+    relaxed = run_cli("validate", f"tests/data/rules/{code}.yaml")
     assert relaxed.returncode == 0, relaxed.stdout + relaxed.stderr
     assert f" warning {code} " in relaxed.stdout
-    strict = _run("validate", "--strict", f"tests/data/rules/{code}.yaml")
+    strict = run_cli("validate", "--strict", f"tests/data/rules/{code}.yaml")
     assert strict.returncode == 1, strict.stdout + strict.stderr
     assert f" warning {code} " in strict.stdout
 
 
 def test_cli_json_carries_code_location_path_and_fix() -> None:
-    result = _run("validate", "--format", "json", "tests/data/rules/V01.yaml")
+    result = run_cli("validate", "--format", "json", "tests/data/rules/V01.yaml")
     assert result.returncode == 1, result.stdout + result.stderr
     data = json.loads(result.stdout)
     assert data["valid"] is False
