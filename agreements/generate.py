@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from agreements.clauses.load import Library
 from agreements.clauses.plan import DocumentPlan, plan_document
 from agreements.clauses.select import select_clauses
-from agreements.errors import LibraryError, SpecInvalidError
+from agreements.errors import LibraryError, OutputError, SpecInvalidError
 from agreements.problems import Problem, Severity
 from agreements.validate import SpecReport, check_spec_file
 from agreements.writer import check_target, write_bytes_atomic
@@ -54,7 +55,11 @@ def build_draft(report: SpecReport, library: Library) -> tuple[bytes, DocumentPl
     assert report.spec is not None
     library.require_clean()
     plan = report.plan or plan_document(select_clauses(report.spec, library))
-    return compose_docx(plan, report.sha256, template_path(library)), plan
+    template = template_path(library)
+    try:
+        return compose_docx(plan, report.sha256, template), plan
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise LibraryError(f"{template}: not a usable Word template ({exc})") from None
 
 
 def generate(
@@ -70,6 +75,11 @@ def generate(
     target = output or default_output(report.spec.agreement.reference)
     pdf_target = target.with_suffix(".pdf") if pdf else None
     check_target(target, force=force)
+    if pdf_target == target:
+        raise OutputError(
+            f"{target}: the draft and its PDF would have the same name; "
+            "name the draft with -o NAME.docx"
+        )
     if pdf_target is not None:
         check_target(pdf_target, force=force)
     data, plan = build_draft(report, library)

@@ -34,7 +34,12 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool) -> None:
     Without `force`, an existing target is refused (checked again at rename time).
     """
     check_target(target, force=force)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in {target.parent}: {exc.strerror}") from None
     temp = Path(temp_name)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual mode
@@ -53,6 +58,9 @@ def write_bytes_atomic(target: Path, data: bytes, *, force: bool) -> None:
                     f"{target}: already exists; pass --force to overwrite it"
                 ) from None
             temp.unlink()
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot be written: {exc.strerror}") from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -81,11 +81,20 @@ def _problem(
 
 def clause_files(root: Path) -> list[Path]:
     """Return the clause files under `root/clauses`, sorted, excluding settings and approvals."""
-    folder = root / "clauses"
+    folder = (root / "clauses").resolve()
+    # Symbolic links, and anything that resolves outside the library, are never read.
     return sorted(
         p
         for p in folder.rglob("*.yaml")
-        if p.name not in RESERVED_FILES and p.is_file() and not p.is_symlink()
+        if p.name not in RESERVED_FILES
+        and p.is_file()
+        and not p.is_symlink()
+        and p.resolve().is_relative_to(folder)
+        and not any(
+            parent.is_symlink()
+            for parent in p.parents
+            if parent != folder and parent.is_relative_to(folder)
+        )
     )
 
 
@@ -167,7 +176,7 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
 
 def load_library(root: Path | None = None) -> Library:
     """Return the library at `root` (default: the built-in one) with its load problems."""
-    folder = resolve_library(root)
+    folder = resolve_library(root).resolve()
     library = Library(folder, load_settings(folder))
     version = hashlib.sha256()
     # Loading builds many small objects that live as long as the library; pausing the

@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, nodes
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreements.formatting import format_date, format_money, format_percent, join_names
@@ -82,10 +83,40 @@ def _ref(clause_id: str) -> RefToken:
     return RefToken(f"{REF_OPEN}{clause_id}{REF_CLOSE}")
 
 
+MAX_REPEAT = 10_000
+MAX_EXPONENT = 64
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with repetition and powers bounded.
+
+    Jinja's sandbox stops attribute escapes but lets `'x' * 10**9` build a gigabyte string
+    and folds `9 ** 9 ** 9` while compiling; intercepting these operators stops both.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+                raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
+            if isinstance(left, int) and left.bit_length() > 256:
+                raise SecurityError("raising a number this large to a power is not allowed")
+            return left**right
+        for count, other in ((left, right), (right, left)):
+            if (
+                isinstance(count, int)
+                and isinstance(other, str | list | tuple)
+                and count > MAX_REPEAT
+            ):
+                raise SecurityError(f"repeating a value {count} times is not allowed")
+        return left * right
+
+
 @cache
 def environment() -> ImmutableSandboxedEnvironment:
     """Return the one sandboxed environment used for every condition and text."""
-    env = ImmutableSandboxedEnvironment(
+    env = _BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,

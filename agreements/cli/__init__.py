@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from agreements.cli.app import app
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
@@ -15,6 +20,8 @@ def main() -> None:
     debug = "--debug" in sys.argv or os.environ.get("AGREEMENTS_DEBUG") == "1"
     if "--debug" in sys.argv:
         sys.argv.remove("--debug")
+    # SIGTERM ends the run like Ctrl-C, so cleanup (temporary files) still happens.
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except AgreementsError as exc:
