@@ -8,6 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.opc.exceptions import PackageNotFoundError
+
 from agreements.clauses.load import Library
 from agreements.clauses.plan import DocumentPlan, plan_document
 from agreements.clauses.select import select_clauses
@@ -58,7 +60,7 @@ def build_draft(report: SpecReport, library: Library) -> tuple[bytes, DocumentPl
     template = template_path(library)
     try:
         return compose_docx(plan, report.sha256, template), plan
-    except (zipfile.BadZipFile, KeyError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise LibraryError(f"{template}: not a usable Word template ({exc})") from None
 
 

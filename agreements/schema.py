@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from agreements.errors import OutputError
 from agreements.spec import PartnershipSpec
+from agreements.writer import write_text_file
 
 SCHEMA_FILE = "spec.schema.json"
 
@@ -23,7 +25,10 @@ def spec_schema_text() -> str:
 
 def write_schema(folder: Path) -> Path:
     """Write the spec schema into `folder` and return the path written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the folder: {exc.strerror}") from None
     target = folder / SCHEMA_FILE
-    target.write_text(spec_schema_text(), encoding="utf-8")
+    write_text_file(target, spec_schema_text(), force=True)
     return target

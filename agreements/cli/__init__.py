@@ -10,6 +10,7 @@ from agreements.cli.app import app
 
 
 def _terminate(signum: int, frame: object) -> None:
+    print("Interrupted.", file=sys.stderr)
     raise KeyboardInterrupt
 
 
@@ -22,6 +23,7 @@ def main() -> None:
         sys.argv.remove("--debug")
     # SIGTERM ends the run like Ctrl-C, so cleanup (temporary files) still happens.
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
     try:
         app()
     except AgreementsError as exc:
