@@ -389,3 +389,17 @@ def test_an_unpaired_surrogate_is_refused_with_its_location(tmp_path: Path) -> N
     assert (
         f"{spec}:11:16: error Y01 is not valid YAML: found invalid Unicode character escape code"
     ) in result.stdout
+
+
+def test_a_requires_cycle_does_not_hang_selection(tmp_path: Path) -> None:
+    library = _library(tmp_path, GAMMA + "requires: [delta]\ntext:\n  en: Gamma.\n")
+    (library / "clauses/core/delta.yaml").write_text(
+        GAMMA.replace("gamma", "delta").replace("Gamma", "Delta").replace("20", "30")
+        + "applies_when: \"kind == 'event'\"\nrequires: [gamma]\ntext:\n  en: Delta.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("explain", "--library", str(library), str(BASE), timeout=20)
+    assert result.returncode == 0, result.stderr
+    assert "[delta@1]\n      required by gamma" in result.stdout
+    lint = run_cli("clauses", "lint", "--library", str(library))
+    assert "requires form a cycle: delta -> gamma -> delta" in lint.stdout
