@@ -50,22 +50,36 @@ def checked_spec(spec_path: Path, library: Library) -> SpecReport:
     return report
 
 
-def build_draft(report: SpecReport, library: Library) -> tuple[bytes, DocumentPlan]:
-    """Return the bytes and the plan of the draft of a checked spec."""
+def build_draft(
+    report: SpecReport, library: Library, *, allow_unapproved: bool = False
+) -> tuple[bytes, DocumentPlan]:
+    """Return the bytes and the plan of the draft of a checked spec.
+
+    Refuses clauses legal has not approved unless `allow_unapproved`; then the draft says
+    so on its first page and at each such clause.
+    """
+    from agreements.review.policy import enforce
     from agreements.word.compose import compose_docx
 
     assert report.spec is not None
     library.require_clean()
     plan = report.plan or plan_document(select_clauses(report.spec, library))
     template = template_path(library)
+    approvals = enforce(plan, library, allow_unapproved=allow_unapproved)
     try:
-        return compose_docx(plan, report.sha256, template), plan
+        return compose_docx(plan, report.sha256, template, approvals), plan
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise LibraryError(f"{template}: not a usable Word template ({exc})") from None
 
 
 def generate(
-    spec_path: Path, library: Library, output: Path | None, *, force: bool, pdf: bool
+    spec_path: Path,
+    library: Library,
+    output: Path | None,
+    *,
+    force: bool,
+    pdf: bool,
+    allow_unapproved: bool = False,
 ) -> GeneratedDraft:
     """Validate, plan, compose and write one draft (and its PDF); return what was written.
 
@@ -84,7 +98,7 @@ def generate(
         )
     if pdf_target is not None:
         check_target(pdf_target, force=force)
-    data, plan = build_draft(report, library)
+    data, plan = build_draft(report, library, allow_unapproved=allow_unapproved)
     warnings = [p for p in report.problems if p.severity is Severity.WARNING]
     written_pdf = None
     if pdf_target is not None:

@@ -20,7 +20,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
-OUT = Path(__file__).resolve().parent / "agreement.docx"
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "agreement.docx"
+REVIEW_OUT = HERE / "review-pack.docx"
 BODY_MARKER = "[[AGREEMENT-BODY]]"
 NUM_ID = 50  # far above the ids of the lists python-docx's default template defines
 FONT = "Liberation Serif"
@@ -105,6 +107,11 @@ def _paragraph_style(document: Document, style_id: str, name: str, **options: ob
     font.bold = bool(options.get("bold", False))
     if "size" in options:
         font.size = Pt(float(options["size"]))  # type: ignore[arg-type]
+    if options.get("shaded"):
+        shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>')
+        style.element.get_or_add_pPr().insert_element_before(
+            shading, "w:tabs", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"
+        )
     if "level" in options:
         ppr = style.element.get_or_add_pPr()
         num_pr = ppr.get_or_add_numPr()  # python-docx keeps schema order
@@ -114,10 +121,20 @@ def _paragraph_style(document: Document, style_id: str, name: str, **options: ob
             ppr.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
 
 
-def _character_style(document: Document, style_id: str, name: str, *, bold: bool) -> None:
+def _character_style(
+    document: Document, style_id: str, name: str, *, bold: bool, highlight: bool = False
+) -> None:
     style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     style.element.set(qn("w:styleId"), style_id)
     style.font.bold = bold
+    if highlight:
+        # Word does not allow w:highlight in a style; shading looks the same to readers.
+        shading = parse_xml(
+            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>'
+        )
+        style.element.get_or_add_rPr().insert_element_before(
+            shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang"
+        )
 
 
 def _base_styles(document: Document) -> None:
@@ -196,6 +213,21 @@ def _base_styles(document: Document) -> None:
         document, "SignatureText", "Signature Text", after=2, align=WD_ALIGN_PARAGRAPH.LEFT
     )
     _character_style(document, "DefinedTerm", "Defined Term", bold=True)
+    _character_style(document, "Unapproved", "Unapproved Clause", bold=True, highlight=True)
+    _paragraph_style(
+        document,
+        "NoticeHeading",
+        "Notice Heading",
+        bold=True,
+        before=6,
+        after=3,
+        keep_next=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        shaded=True,
+    )
+    _paragraph_style(
+        document, "Notice", "Notice", after=2, align=WD_ALIGN_PARAGRAPH.LEFT, shaded=True
+    )
 
 
 def _field(paragraph: object, instruction: str, cached: str) -> None:
@@ -210,7 +242,7 @@ def _field(paragraph: object, instruction: str, cached: str) -> None:
         element.append(parse_xml(xml % nsdecls("w")))
 
 
-def _page_setup(document: Document) -> None:
+def _page_setup(document: Document, header_text: str | None = None) -> None:
     section = document.sections[0]
     section.page_height = Cm(29.7)
     section.page_width = Cm(21.0)
@@ -219,7 +251,7 @@ def _page_setup(document: Document) -> None:
     section.header_distance = Cm(1.25)
     section.footer_distance = Cm(1.25)
     header = section.header.paragraphs[0]
-    header.text = "DRAFT {{ reference }} \u2014 for discussion, not for signature"
+    header.text = header_text or "DRAFT {{ reference }} \u2014 for discussion, not for signature"
     footer = section.footer.paragraphs[0]
     footer.add_run("Page ")
     _field(footer, "PAGE", "1")
@@ -241,8 +273,14 @@ def _title_block(document: Document) -> None:
     document.add_paragraph(BODY_MARKER, style="Normal")
 
 
-def build(target: Path = OUT) -> Path:
-    """Write the master template to `target` and return it."""
+def _review_title_block(document: Document) -> None:
+    document.add_paragraph("{{ title }}", style="Title")
+    document.add_paragraph("{{ subtitle }}", style="Title Note")
+    document.add_paragraph(BODY_MARKER, style="Normal")
+
+
+def build(target: Path = OUT, *, review: bool = False) -> Path:
+    """Write the master template (or the review-pack template) to `target`; return it."""
     document = Document()
     # Drop parts validators flag or that carry nothing of ours: the outdated
     # stylesWithEffects part, the default thumbnail and a stray bibliography item.
@@ -253,11 +291,14 @@ def build(target: Path = OUT) -> Path:
     _prune_styles(document)
     _base_styles(document)
     _add_numbering(document)
-    _page_setup(document)
-    _title_block(document)
+    _page_setup(document, "{{ header }}" if review else None)
+    if review:
+        _review_title_block(document)
+    else:
+        _title_block(document)
     core = document.core_properties
     core.author = "agreements"
-    core.title = "Partnership agreement template"
+    core.title = "Clause library review pack" if review else "Partnership agreement template"
     core.revision = 1
     fixed = dt.datetime(2026, 1, 1, 0, 0, 0)
     core.created = fixed
@@ -282,4 +323,8 @@ def _normalise_zip(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))
+    if len(sys.argv) > 1:
+        print(build(Path(sys.argv[1])))
+    else:
+        print(build(OUT))
+        print(build(REVIEW_OUT, review=True))

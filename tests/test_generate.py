@@ -15,6 +15,7 @@ import yaml
 
 from agreements.clauses.load import Library, load_library
 from agreements.formatting import format_money
+from agreements.review.canonical import clause_text, text_hash
 from agreements.spec import PartnershipSpec
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.drafts import Draft, make_draft
@@ -118,7 +119,7 @@ def test_draft_has_provenance(drafts: dict[str, Draft]) -> None:
     first = draft.plan.clauses[0]
     assert (
         f"agreements.clause.001       {first.clause.id}@{first.clause.version}#"
-        f"{first.decision.source.sha256[:12]}"
+        f"{text_hash(clause_text(first.clause, 'en'))[:16]}"
     ) in result.stdout
     assert f"agreements.clause_count     {len(draft.plan.clauses)}" in result.stdout
 

@@ -64,6 +64,7 @@ TITLES = {
     "L13": "reaches for Python internals",
     "L14": "a position the organisation may never take",
     "L15": "template syntax error",
+    "L16": "the approvals lock file was edited by hand or is broken",
 }
 WARNINGS = frozenset({"L12"})
 
@@ -166,10 +167,45 @@ def lint_library(library: Library, examples: list[Path] | None = None) -> list[P
                     source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
                 )
             )
+    problems.extend(_lock_problems(library))
     if examples:
         problems.extend(_unused(library, examples))
     problems.sort(key=sort_key)
     return problems
+
+
+def _lock_problems(library: Library) -> list[Problem]:
+    from agreements.errors import LibraryError
+    from agreements.review.approvals import lock_path, read_lock, tampered
+
+    path = shown_path(lock_path(library))
+    try:
+        lock = read_lock(library)
+    except LibraryError as exc:
+        return [
+            Problem(
+                path,
+                None,
+                Severity.ERROR,
+                "L16",
+                "",
+                str(exc),
+                "restore the file from version control and approve again",
+            )
+        ]
+    return [
+        Problem(
+            path,
+            None,
+            Severity.ERROR,
+            "L16",
+            f"clauses.{cid}",
+            f"the approved {language} text of {cid!r} does not match its recorded hash "
+            "(edited by hand)",
+            "restore the file, or approve the clause again",
+        )
+        for cid, language in tampered(lock)
+    ]
 
 
 def _unused(library: Library, examples: list[Path]) -> list[Problem]:

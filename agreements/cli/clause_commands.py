@@ -89,6 +89,77 @@ def lint(
     raise typer.Exit(1 if failing else 0)
 
 
+@clauses_app.command("approve")
+def approve(
+    clause_ids: list[str] = typer.Argument(None, metavar="ID...", help="Clauses to approve."),
+    by: str = typer.Option(..., "--by", help="Who approves (name and office)."),
+    note: str | None = typer.Option(None, "--note", help="A note kept with the approval."),
+    approve_all: bool = typer.Option(False, "--all", help="Approve every clause."),
+    library: Path | None = LIBRARY_OPTION,
+) -> None:
+    """Record the current text of clauses as approved in clauses/approvals.yaml."""
+    from agreements.clauses.load import load_library
+    from agreements.errors import UsageError
+    from agreements.review.commands import approve_clauses
+
+    if not clause_ids and not approve_all:
+        raise UsageError("name the clauses to approve, or pass --all")
+    done = approve_clauses(load_library(library), clause_ids or [], by, note, approve_all)
+    typer.echo(f"approved {len(done)} clause(s): {', '.join(done)}")
+
+
+@clauses_app.command("status")
+def status(
+    output_format: OutputFormat = FORMAT_OPTION,
+    library: Path | None = LIBRARY_OPTION,
+) -> None:
+    """Show per clause and language: approved, changed since approval, never approved."""
+    from agreements.clauses.load import load_library
+    from agreements.review.commands import status_rows
+
+    rows = status_rows(load_library(library))
+    if output_format is OutputFormat.JSON:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    width = max((len(r["id"]) for r in rows), default=2)
+    for r in rows:
+        typer.echo(
+            f"{r['id'].ljust(width)}  v{r['version']:<3} {r['language']}  "
+            f"{r['status']:<22}  {r['approved']}".rstrip()
+        )
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    typer.echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+
+
+@clauses_app.command("review-pack")
+def review_pack(
+    output: Path = typer.Option(
+        Path("review-pack.docx"), "--output", "-o", help="Word file to write."
+    ),
+    changed: bool = typer.Option(
+        False, "--changed", help="Only clauses changed since approval or never approved."
+    ),
+    show_all: bool = typer.Option(False, "--all", help="Every clause (the default)."),
+    topic: str | None = typer.Option(None, "--topic", help="Only clauses of this topic."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    library: Path | None = LIBRARY_OPTION,
+) -> None:
+    """Write a Word review pack: statuses, then each clause, changes as tracked changes."""
+    from agreements.clauses.load import load_library
+    from agreements.errors import UsageError
+    from agreements.review.commands import write_review_pack
+    from agreements.review.pack import PackChoice
+
+    if changed and show_all:
+        raise UsageError("--changed and --all exclude each other")
+    count = write_review_pack(
+        load_library(library), output, PackChoice(changed_only=changed, topic=topic), force
+    )
+    typer.echo(f"wrote {output} ({count} clauses)")
+
+
 def explain(
     spec: Path = typer.Argument(..., help="Spec file.", show_default=False),
     output_format: OutputFormat = FORMAT_OPTION,

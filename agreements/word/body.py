@@ -9,6 +9,7 @@ from agreements.word.ooxml import field, paragraph, run
 if TYPE_CHECKING:
     from agreements.clauses.markup import Run
     from agreements.clauses.plan import DocumentPlan, PlannedClause
+    from agreements.review.approvals import Status
     from agreements.spec import PartnershipSpec
 
 
@@ -61,23 +62,53 @@ def _runs(runs: list[Run], targets: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def clauses(plan: DocumentPlan) -> list[str]:
-    """Return the paragraphs of every planned clause: bookmarked heading, then its blocks."""
-    targets = {c.clause.id: c.bookmark for c in plan.clauses}
-    out: list[str] = []
-    for bookmark_id, planned in enumerate(plan.clauses, start=1):
-        out.extend(_clause(planned, targets, bookmark_id))
+def unapproved_notice(plan: DocumentPlan, pending: dict[str, Status]) -> list[str]:
+    """Return the first-page notice listing clauses legal has not approved (or nothing)."""
+    if not pending:
+        return []
+    out = [
+        paragraph(
+            "NoticeHeading",
+            run("Notice: this draft contains clause text that legal has not approved"),
+            keep_next=True,
+        )
+    ]
+    for planned in plan.clauses:
+        status = pending.get(planned.clause.id)
+        if status is not None:
+            out.append(
+                paragraph(
+                    "Notice",
+                    run(
+                        f"Article {planned.number}, {planned.title} "
+                        f"({planned.clause.id}@{planned.clause.version}): {status.value}"
+                    ),
+                )
+            )
     return out
 
 
-def _clause(planned: PlannedClause, targets: dict[str, str], bookmark_id: int) -> list[str]:
+def clauses(plan: DocumentPlan, flagged: set[str] | None = None) -> list[str]:
+    """Return the paragraphs of every planned clause: bookmarked heading, then its blocks.
+
+    Headings of `flagged` clauses (not approved) are highlighted and say so.
+    """
+    targets = {c.clause.id: c.bookmark for c in plan.clauses}
+    flagged = flagged or set()
+    out: list[str] = []
+    for bookmark_id, planned in enumerate(plan.clauses, start=1):
+        out.extend(_clause(planned, targets, bookmark_id, planned.clause.id in flagged))
+    return out
+
+
+def _clause(
+    planned: PlannedClause, targets: dict[str, str], bookmark_id: int, flagged: bool
+) -> list[str]:
+    title = run(planned.title)
+    if flagged:
+        title += run(" [not approved by legal]", style="Unapproved")
     out = [
-        paragraph(
-            "ClauseHeading",
-            run(planned.title),
-            keep_next=True,
-            bookmark=(bookmark_id, planned.bookmark),
-        )
+        paragraph("ClauseHeading", title, keep_next=True, bookmark=(bookmark_id, planned.bookmark))
     ]
     blocks = planned.blocks
     for index, block in enumerate(blocks):

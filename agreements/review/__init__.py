@@ -1,0 +1,1 @@
+"""Legal review of the clause library: approvals, statuses, review packs and redlines."""
