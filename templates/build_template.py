@@ -129,9 +129,7 @@ def _character_style(
     style.font.bold = bold
     if highlight:
         # Word does not allow w:highlight in a style; shading looks the same to readers.
-        shading = parse_xml(
-            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>'
-        )
+        shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>')
         style.element.get_or_add_rPr().insert_element_before(
             shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang"
         )

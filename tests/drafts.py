@@ -72,3 +72,18 @@ def make_draft(spec: Path, library: Library, folder: Path) -> Draft:
     path = folder / f"{spec.stem}.docx"
     path.write_bytes(data)
     return Draft(path, plan)
+
+
+def assert_audit_clean(path: Path) -> None:
+    """Fail unless openxml-audit (a port of the Open XML SDK validator) finds no error."""
+    import subprocess
+    import sys
+
+    audit = subprocess.run(
+        [sys.executable, "-m", "openxml_audit", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert "Errors: 0" in audit.stdout, audit.stdout[-2000:]

@@ -110,6 +110,9 @@ def test_readme_documents_every_command() -> None:
         "clauses list",
         "clauses show",
         "clauses lint",
+        "clauses approve",
+        "clauses status",
+        "clauses review-pack",
     ):
         assert f"agreements {command}" in readme
 

@@ -6,7 +6,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 from agreements.clauses.load import load_library
 from agreements.review.approvals import dump_lock, lock_path, read_lock
 from tests.conftest import ROOT, run_cli
+from tests.drafts import assert_audit_clean
 
 CLAUSE = "clauses/final/termination-for-cause.yaml"
 OLD = "within thirty days of receiving"
@@ -74,14 +74,7 @@ def test_approve_edit_review_reapprove(library: Path, tmp_path: Path) -> None:
     assert 'w:author="Changes since approval"' in xml
     assert "when the instrument is not a memorandum of understanding" in xml
 
-    audit = subprocess.run(
-        [sys.executable, "-m", "openxml_audit", str(pack)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert "Errors: 0" in audit.stdout, audit.stdout
+    assert_audit_clean(pack)
 
     again = run_cli(
         "clauses",

@@ -179,29 +179,19 @@ def _lock_problems(library: Library) -> list[Problem]:
     from agreements.review.approvals import lock_path, read_lock, tampered
 
     path = shown_path(lock_path(library))
+
+    def problem(where: str, message: str, fix: str) -> Problem:
+        return Problem(path, None, Severity.ERROR, "L16", where, message, fix)
+
     try:
         lock = read_lock(library)
     except LibraryError as exc:
-        return [
-            Problem(
-                path,
-                None,
-                Severity.ERROR,
-                "L16",
-                "",
-                str(exc),
-                "restore the file from version control and approve again",
-            )
-        ]
+        return [problem("", str(exc), "restore the file from version control and approve again")]
     return [
-        Problem(
-            path,
-            None,
-            Severity.ERROR,
-            "L16",
+        problem(
             f"clauses.{cid}",
-            f"the approved {language} text of {cid!r} does not match its recorded hash "
-            "(edited by hand)",
+            f"the approved {language} text of {cid!r} does not match "
+            "its recorded hash (edited by hand)",
             "restore the file, or approve the clause again",
         )
         for cid, language in tampered(lock)
