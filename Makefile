@@ -16,10 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/agreements validate examples/*.yaml
 	mkdir -p out
-	for spec in examples/*.yaml; do \
-	  $(BIN)/agreements generate "$$spec" --force -o "out/$$(basename "$$spec" .yaml).docx" \
-	    || exit 1; \
-	done
+	$(BIN)/agreements generate examples --out-dir out --force
 	@echo "Drafts are in out/; open them in Word or LibreOffice."
 
 test: $(STAMP) lint typecheck pytest

@@ -126,7 +126,15 @@ def test_missing_library_is_a_clear_error(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["validate", "examples/mou-skills-dialogue.yaml"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["validate", "examples/mou-skills-dialogue.yaml"],
+        ["explain", "examples/mianzhu-livelihoods.yaml"],
+        ["clauses", "list"],
+    ],
+)
 def test_fast_commands_do_not_import_word_libraries(argv: list[str]) -> None:
     code = (
         "import sys, runpy\n"

@@ -17,20 +17,52 @@ def register(app: typer.Typer) -> None:
 
 
 def generate(
-    spec: Path = typer.Argument(..., help="Spec file.", show_default=False),
+    specs: list[str] = typer.Argument(
+        ..., help="Spec files, folders of specs, or glob patterns.", show_default=False
+    ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Draft to write (default: REFERENCE.docx here)."
+        None, "--output", "-o", help="Draft to write, for one spec (default: REFERENCE.docx)."
+    ),
+    out_dir: Path | None = typer.Option(
+        None, "--out-dir", help="Folder for the drafts of many specs (default: here)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF (needs LibreOffice)."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
     allow_unapproved: bool = typer.Option(
         False,
         "--allow-unapproved",
         help="Draft even with clauses legal has not approved; the draft then says so.",
     ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes for many specs (default: cores)."
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
-    """Validate a spec and write its Word draft (and PDF); never overwrite without --force."""
+    """Validate specs and write their Word drafts (and PDFs); never overwrite without --force.
+
+    One spec is drafted in this process; many specs (files, folders, globs) are drafted in
+    parallel, one failing spec does not stop the others, and a summary ends the run.
+    """
+    from agreements.batch import expand_specs
+    from agreements.errors import UsageError
+
+    paths = expand_specs(specs)
+    if len(paths) == 1 and out_dir is None:
+        _generate_one(paths[0], output, force, pdf, allow_unapproved, library)
+        return
+    if output is not None:
+        raise UsageError("-o names the draft of one spec; use --out-dir for several")
+    _generate_many(paths, out_dir or Path(), force, pdf, allow_unapproved, jobs, library)
+
+
+def _generate_one(
+    spec: Path,
+    output: Path | None,
+    force: bool,
+    pdf: bool,
+    allow_unapproved: bool,
+    library: Path | None,
+) -> None:
     from agreements.clauses.load import load_library
     from agreements.generate import generate as run
 
@@ -42,6 +74,50 @@ def generate(
     typer.echo(f"wrote {draft.docx} ({len(draft.plan.clauses)} clauses)")
     if draft.pdf is not None:
         typer.echo(f"wrote {draft.pdf}")
+
+
+def _generate_many(
+    specs: list[Path],
+    out_dir: Path,
+    force: bool,
+    pdf: bool,
+    allow_unapproved: bool,
+    jobs: int | None,
+    library: Path | None,
+) -> None:
+    import sys
+
+    from agreements.batch import BatchResult, convert_batch, run_batch, summary_table
+    from agreements.clauses.load import load_library
+
+    load_library(library).require_clean()  # one clear error before any worker starts
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Drafting", total=len(specs))
+
+            def advance(result: BatchResult) -> None:
+                bar.advance(task)
+
+            results = run_batch(
+                specs,
+                out_dir,
+                library,
+                force=force,
+                allow_unapproved=allow_unapproved,
+                workers=jobs,
+                progress=advance,
+            )
+    else:
+        results = run_batch(
+            specs, out_dir, library, force=force, allow_unapproved=allow_unapproved, workers=jobs
+        )
+    if pdf:
+        results = convert_batch(results, force=force)
+    typer.echo(summary_table(results))
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
 
 
 def inspect(

@@ -1,0 +1,218 @@
+"""Batch generation: many specs, one library load per worker process, a summary at the end."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from agreements.errors import AgreementsError, SpecInvalidError, UsageError
+from agreements.generate import default_output, generate
+
+_LIBRARY: object | None = None  # the library of this worker process, loaded once
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The outcome of one spec of a batch."""
+
+    spec: str
+    output: str | None
+    ok: bool
+    message: str
+
+
+def expand_specs(arguments: Iterable[str]) -> list[Path]:
+    """Return the spec files named by files, folders (their *.yaml) and glob patterns."""
+    found: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+        elif any(c in argument for c in "*?[") and not path.exists():
+            matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
+            if not matches:
+                raise UsageError(f"{argument}: no file matches this pattern")
+            found.extend(matches)
+        else:
+            found.append(path)
+    unique: list[Path] = []
+    for path in found:
+        if path not in unique:
+            unique.append(path)
+    return unique
+
+
+def _reference(spec: Path) -> str | None:
+    """Return the spec's agreement reference without full validation (None if unreadable)."""
+    from agreements.yamlsafe import load_yaml_file
+
+    try:
+        data = load_yaml_file(spec).data
+    except AgreementsError:
+        return None
+    agreement = data.get("agreement") if isinstance(data, dict) else None
+    reference = agreement.get("reference") if isinstance(agreement, dict) else None
+    return reference if isinstance(reference, str) else None
+
+
+def assign_outputs(specs: list[Path], out_dir: Path) -> tuple[dict[Path, Path], list[BatchResult]]:
+    """Return the output of each spec, and failures for specs that would share an output."""
+    outputs: dict[Path, Path] = {}
+    failures: list[BatchResult] = []
+    claimed: dict[Path, Path] = {}
+    for spec in specs:
+        reference = _reference(spec)
+        target = default_output(reference or spec.stem, out_dir)
+        if target in claimed:
+            failures.append(
+                BatchResult(
+                    str(spec),
+                    None,
+                    False,
+                    f"would write {target}, which {claimed[target]} writes too; give the specs "
+                    "different references",
+                )
+            )
+            continue
+        claimed[target] = spec
+        outputs[spec] = target
+    return outputs, failures
+
+
+def _init_worker(library_root: str | None) -> None:
+    global _LIBRARY
+    from agreements.clauses.load import load_library
+
+    _LIBRARY = load_library(Path(library_root) if library_root else None)
+
+
+def _one(spec: str, output: str, force: bool, allow_unapproved: bool) -> BatchResult:
+    from agreements.clauses.load import Library
+
+    library = _LIBRARY
+    assert isinstance(library, Library)
+    try:
+        draft = generate(
+            Path(spec),
+            library,
+            Path(output),
+            force=force,
+            pdf=False,
+            allow_unapproved=allow_unapproved,
+        )
+    except SpecInvalidError as exc:
+        first = exc.problems[0].format().splitlines()[0] if exc.problems else str(exc)
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        return BatchResult(spec, None, False, first + more)
+    except AgreementsError as exc:
+        return BatchResult(spec, None, False, str(exc).splitlines()[0])
+    except Exception as exc:  # one broken spec must not stop the batch
+        return BatchResult(spec, None, False, f"internal error: {type(exc).__name__}: {exc}")
+    warnings = f", {len(draft.warnings)} warning(s)" if draft.warnings else ""
+    return BatchResult(spec, str(draft.docx), True, f"{len(draft.plan.clauses)} clauses{warnings}")
+
+
+def run_batch(
+    specs: list[Path],
+    out_dir: Path,
+    library_root: Path | None,
+    *,
+    force: bool,
+    allow_unapproved: bool,
+    workers: int | None = None,
+    progress: Callable[[BatchResult], None] | None = None,
+) -> list[BatchResult]:
+    """Generate every spec into `out_dir` in parallel; return one result per spec, in order."""
+    if not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: output folder does not exist; create it first")
+    outputs, failures = assign_outputs(specs, out_dir)
+    results: dict[str, BatchResult] = {r.spec: r for r in failures}
+    for failure in failures:
+        if progress:
+            progress(failure)
+    jobs = [(str(spec), str(target)) for spec, target in outputs.items()]
+    count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    root = str(library_root) if library_root else None
+    if count == 1:
+        _init_worker(root)
+        for spec, target in jobs:
+            result = _one(spec, target, force, allow_unapproved)
+            results[spec] = result
+            if progress:
+                progress(result)
+    else:
+        with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(root,)) as pool:
+            futures = [
+                pool.submit(_one, spec, target, force, allow_unapproved) for spec, target in jobs
+            ]
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.spec] = result
+                if progress:
+                    progress(result)
+    return [results[str(spec)] for spec in specs]
+
+
+def convert_batch(results: list[BatchResult], *, force: bool) -> list[BatchResult]:
+    """Convert every written draft to PDF in one LibreOffice run; return updated results."""
+    from agreements.pdf import convert_to_pdf
+    from agreements.writer import check_target, write_bytes_atomic
+
+    written = [Path(r.output) for r in results if r.ok and r.output]
+    if not written:
+        return results
+    pdf_of = {str(p): p.with_suffix(".pdf") for p in written}
+    refused: dict[str, str] = {}
+    for docx, pdf in pdf_of.items():
+        try:
+            check_target(pdf, force=force)
+        except AgreementsError as exc:
+            refused[docx] = str(exc)
+    with tempfile.TemporaryDirectory(prefix="agreements-pdf-") as tmp:
+        staged = []
+        for path in written:
+            if str(path) not in refused:
+                copy = Path(tmp) / path.name
+                shutil.copyfile(path, copy)
+                staged.append(copy)
+        produced = {p.stem: p for p in convert_to_pdf(staged, Path(tmp))} if staged else {}
+        updated = []
+        for result in results:
+            if not (result.ok and result.output):
+                updated.append(result)
+                continue
+            if result.output in refused:
+                updated.append(
+                    BatchResult(
+                        result.spec,
+                        result.output,
+                        False,
+                        f"draft written; PDF refused: {refused[result.output]}",
+                    )
+                )
+                continue
+            target = pdf_of[result.output]
+            write_bytes_atomic(target, produced[Path(result.output).stem].read_bytes(), force=force)
+            updated.append(
+                BatchResult(result.spec, result.output, True, result.message + f"; PDF {target}")
+            )
+    return updated
+
+
+def summary_table(results: list[BatchResult]) -> str:
+    """Return the end-of-batch table: one line per spec, then the totals."""
+    width = max((len(r.spec) for r in results), default=4)
+    lines = [f"{'spec'.ljust(width)}  result  output or problem"]
+    for r in results:
+        status = "ok" if r.ok else "FAILED"
+        detail = f"{r.output} ({r.message})" if r.ok else r.message
+        lines.append(f"{r.spec.ljust(width)}  {status:<6}  {detail}")
+    failed = sum(not r.ok for r in results)
+    lines.append(f"{len(results)} spec(s): {len(results) - failed} written, {failed} failed")
+    return "\n".join(lines)
