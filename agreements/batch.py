@@ -49,12 +49,19 @@ def expand_specs(arguments: Iterable[str]) -> list[Path]:
 
 
 def _reference(spec: Path) -> str | None:
-    """Return the spec's agreement reference without full validation (None if unreadable)."""
-    from agreements.yamlsafe import load_yaml_file
+    """Return the spec's agreement reference without full validation (None if unreadable).
+
+    Only names the output: each worker then validates its spec with the strict loader, so
+    a quick safe parse here (aliases are shared, never expanded) is enough and keeps the
+    parent from becoming the bottleneck of a large batch.
+    """
+    import yaml
+
+    from agreements.yamlsafe import read_text
 
     try:
-        data = load_yaml_file(spec).data
-    except AgreementsError:
+        data = yaml.load(read_text(spec), Loader=yaml.CSafeLoader)
+    except (AgreementsError, yaml.YAMLError, RecursionError, ValueError):
         return None
     agreement = data.get("agreement") if isinstance(data, dict) else None
     reference = agreement.get("reference") if isinstance(agreement, dict) else None

@@ -38,6 +38,8 @@ class Library:
     clauses: dict[str, ClauseSource] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     version: str = ""
+    # Results derived from the files, computed once per process (e.g. approval statuses).
+    derived: dict[str, object] = field(default_factory=dict, repr=False)
 
     def ordered(self) -> list[ClauseSource]:
         """Return the clauses in agreement order: by position, then order, then id."""

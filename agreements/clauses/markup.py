@@ -60,6 +60,8 @@ def typographic(text: str) -> str:
     Spec values (inside literal sentinels) are kept exactly as written; the character
     before each piece of wording decides whether a quote opens or closes.
     """
+    if '"' not in text and "'" not in text:
+        return text
     pieces = _LITERAL.split(text)
     before = ""
     for index, piece in enumerate(pieces):

@@ -18,12 +18,14 @@ class UnapprovedClausesError(AgreementsError):
 
 def approval_statuses(plan: DocumentPlan, library: Library) -> dict[str, Status]:
     """Return the approval status of every planned clause in the draft's language."""
-    wanted = {c.clause.id for c in plan.clauses}
-    found = {
-        s.clause_id: s.status
-        for s in statuses(library, read_lock(library))
-        if s.language == plan.language and s.clause_id in wanted
-    }
+    key = "approval-statuses"
+    if key not in library.derived:  # a batch drafts many specs from one loaded library
+        library.derived[key] = {
+            (s.clause_id, s.language): s.status for s in statuses(library, read_lock(library))
+        }
+    known = library.derived[key]
+    assert isinstance(known, dict)
+    found = {cid: status for (cid, language), status in known.items() if language == plan.language}
     return {c.clause.id: found.get(c.clause.id, Status.NEVER) for c in plan.clauses}
 
 
