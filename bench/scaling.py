@@ -1,0 +1,142 @@
+"""How one draft's cost grows with parties (2, 6, 12, 24) and clauses (50, 100, 200).
+
+Parties: the Mianzhu example with its partners repeated. Clauses: a library made of the
+shipped clauses plus copies that always apply. Growth must be linear: the cost per party
+(or per clause) at the largest size divided by that at the smallest stays <= 1.5.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from agreements.clauses.load import Library, load_library  # noqa: E402
+from agreements.generate import build_draft, checked_spec  # noqa: E402
+
+TARGET = 1.5
+BASE = ROOT / "examples" / "mianzhu-livelihoods.yaml"
+
+
+def _timed(spec: Path, library: Library, rounds: int = 7) -> float:
+    build_draft(checked_spec(spec, library), library)  # warm the compiled templates
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        build_draft(checked_spec(spec, library), library)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def _with_parties(count: int, folder: Path) -> Path:
+    data: dict[str, Any] = yaml.safe_load(BASE.read_text(encoding="utf-8"))
+    org = next(p for p in data["parties"] if p["legal_name"] == "International Labour Organization")
+    partners = [p for p in data["parties"] if p is not org]
+    # Non-state partners first, so that even two parties make a public-private partnership.
+    partners.sort(
+        key=lambda p: p["sector"] == "public_authority" or p.get("classification") == "public"
+    )
+    parties = []
+    for index in range(count - 1):
+        party = copy.deepcopy(partners[index % len(partners)])
+        party["id"] = f"{party['id']}-{index}"
+        party["legal_name"] = f"{party['legal_name']} ({index})"
+        parties.append(party)
+    data["parties"] = [org, *parties]
+    ids = [p["id"] for p in data["parties"]]
+    for item in data["responsibilities"] + data["risks"]:
+        key = "party" if "party" in item else "owner"
+        if item[key] not in ids:
+            item[key] = ids[1]
+    for contribution in data["contributions"]:
+        for key in ("party", "recipient"):
+            if contribution.get(key) is not None and contribution[key] not in ids:
+                contribution[key] = ids[1]
+    data["terms"]["governance"]["focal_points"] = []
+    data["terms"]["personal_data"]["controller"] = ids[0]
+    data["responsibilities"] = list({r["party"]: r for r in data["responsibilities"]}.values())
+    path = folder / f"parties-{count}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def _library_with(extra: int, folder: Path) -> Path:
+    shutil.copytree(ROOT / "clauses", folder / "clauses")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    (folder / "clauses" / "approvals.yaml").unlink()
+    sources = sorted((ROOT / "clauses" / "general").glob("*.yaml"))
+    for index in range(extra):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8").replace("**", "")
+        text = re.sub(r"^id: .*$", f"id: extra-{index}", text, count=1, flags=re.M)
+        text = re.sub(r"^order: .*$", f"order: {1000 + index}", text, count=1, flags=re.M)
+        text = re.sub(r"^applies_when: .*$", "", text, flags=re.M)
+        (folder / "clauses" / "general" / f"extra-{index}.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def main() -> int:
+    """Print the cost per size; return 1 when growth is not linear."""
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        library = load_library()
+        per_party = {}
+        for count in (2, 6, 12, 24):
+            seconds = _timed(_with_parties(count, folder), library)
+            per_party[count] = seconds / count
+            print(f"{count:3d} parties: {seconds * 1000:7.1f} ms")
+        # The cost has a large fixed part; linear growth means the marginal cost per
+        # added party stays flat, so compare the slopes of the two halves.
+        low = (per_party[12] * 12 - per_party[2] * 2) / 10
+        high = (per_party[24] * 24 - per_party[12] * 12) / 12
+        growth = high / low if low > 0 else float("inf")
+        print(f"marginal cost per party, 12-24 vs 2-12: {growth:.2f} (linear: <= {TARGET})")
+        failed |= growth > TARGET
+        spec = folder / "spec.yaml"
+        shutil.copyfile(BASE, spec)
+        totals = {}
+        for extra in (0, 50, 150):
+            root = _library_with(extra, folder / f"lib-{extra}")
+            lib = load_library(root)
+            report = checked_spec(spec, lib)
+            assert report.plan is not None
+            count = len(report.plan.clauses)
+            seconds = _timed_unapproved(spec, lib)
+            totals[count] = seconds
+            print(f"{count:3d} clauses: {seconds * 1000:7.1f} ms")
+        sizes = sorted(totals)
+        low = (totals[sizes[1]] - totals[sizes[0]]) / (sizes[1] - sizes[0])
+        high = (totals[sizes[2]] - totals[sizes[1]]) / (sizes[2] - sizes[1])
+        growth = high / low if low > 0 else float("inf")
+        print(f"marginal cost per clause, large vs small: {growth:.2f} (linear: <= {TARGET})")
+        failed |= growth > TARGET
+    return int(failed)
+
+
+def _timed_unapproved(spec: Path, library: Library, rounds: int = 7) -> float:
+    def once() -> None:
+        build_draft(checked_spec(spec, library), library, allow_unapproved=True)
+
+    once()
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        once()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
