@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -425,3 +426,54 @@ def test_a_requires_cycle_does_not_hang_selection(tmp_path: Path) -> None:
     assert "[delta@1]\n      required by gamma" in result.stdout
     lint = run_cli("clauses", "lint", "--library", str(library))
     assert "requires form a cycle: delta -> gamma -> delta" in lint.stdout
+
+
+def test_a_condition_cannot_smuggle_template_statements(tmp_path: Path) -> None:
+    library = _library(
+        tmp_path, GAMMA + 'applies_when: "1 %}{% set x = 1 %}{{ 1"\ntext:\n  en: Gamma.\n'
+    )
+    lint = run_cli("clauses", "lint", "--library", str(library))
+    assert "error L15 applies_when: template syntax error: unexpected '}'" in lint.stdout
+    result = run_cli("validate", "--library", str(library), str(BASE))
+    assert result.returncode == 1
+    assert "error C07 clause gamma: applies_when cannot compile" in result.stdout
+
+
+def test_compiled_templates_are_cached_on_disk_and_the_cache_is_optional(
+    tmp_path: Path,
+) -> None:
+    env_cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env_cache.pop("AGREEMENTS_NO_CACHE", None)
+    for env in (env_cache, {**env_cache, "AGREEMENTS_NO_CACHE": "1"}):
+        result = subprocess.run(
+            [sys.executable, "-m", "agreements", "validate", str(BASE)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    cached = list((tmp_path / "cache" / "agreements").glob("*/*.bin"))
+    assert cached, "the first run should have cached compiled templates"
+    for path in cached:
+        path.write_bytes(b"corrupt")
+    again = subprocess.run(
+        [sys.executable, "-m", "agreements", "validate", str(BASE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env_cache,
+        check=False,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    unwritable = {**env_cache, "XDG_CACHE_HOME": "/proc/no-cache-here"}
+    quiet = subprocess.run(
+        [sys.executable, "-m", "agreements", "validate", str(BASE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=unwritable,
+        check=False,
+    )
+    assert quiet.returncode == 0, quiet.stderr

@@ -6,15 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Template
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
+from agreements.clauses.compiled import template
 from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
 from agreements.clauses.model import Clause
-from agreements.clauses.sandbox import environment
 from agreements.clauses.select import Decision, PlanIssue, Selection
-
-_TEMPLATES: dict[str, Template] = {}
 
 
 @dataclass
@@ -53,11 +50,7 @@ class DocumentPlan:
 
 def render_source(source: str, context: dict[str, Any]) -> str:
     """Return `source` rendered in the sandbox (templates compiled once per process)."""
-    template = _TEMPLATES.get(source)
-    if template is None:
-        template = environment().from_string(source)
-        _TEMPLATES[source] = template
-    return template.render(context)
+    return template(source).render(context)
 
 
 def _text_of(decision: Decision, language: str) -> tuple[dict[str, str], dict[str, str]]:

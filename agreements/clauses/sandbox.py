@@ -83,6 +83,8 @@ def _ref(clause_id: str) -> RefToken:
     return RefToken(f"{REF_OPEN}{clause_id}{REF_CLOSE}")
 
 
+# Raise when the environment's configuration changes how templates compile.
+SANDBOX_VERSION = 1
 MAX_REPEAT = 10_000
 MAX_EXPONENT = 64
 
@@ -191,7 +193,26 @@ def strip_sentinels(text: str) -> str:
     return text.translate(_SENTINELS)
 
 
+def parse_expression(source: str) -> nodes.Expr:
+    """Return the AST of a condition, which must be exactly one expression.
+
+    Parsing it alone (as Jinja's compile_expression does) means a condition cannot close
+    the expression and smuggle in template statements such as `x %}{% for ... %}`.
+    """
+    from jinja2.exceptions import TemplateSyntaxError
+    from jinja2.parser import Parser
+
+    parser = Parser(environment(), source, state="variable")
+    expr = parser.parse_expression()
+    if not parser.stream.eos:
+        raise TemplateSyntaxError(
+            "unexpected text after the expression", parser.stream.current.lineno, None, None
+        )
+    return expr
+
+
 def parse_source(source: str, *, expression: bool) -> nodes.Template:
     """Return the Jinja AST of a text or of a condition (raises TemplateSyntaxError)."""
-    env = environment()
-    return env.parse("{{ (" + source + ") }}" if expression else source)
+    if expression:
+        return nodes.Template([nodes.Output([parse_expression(source)])])
+    return environment().parse(source)

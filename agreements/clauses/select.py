@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -10,8 +9,9 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError, TemplateError
 
+from agreements.clauses.compiled import expression
 from agreements.clauses.load import ClauseSource, Library
-from agreements.clauses.sandbox import build_context, environment, parse_source
+from agreements.clauses.sandbox import build_context, parse_source
 from agreements.spec import PartnershipSpec
 
 
@@ -67,18 +67,12 @@ class ConditionError(Exception):
     """A condition could not be evaluated (a library bug, reported with the clause id)."""
 
 
-_COMPILED: dict[str, Callable[..., Any]] = {}
-
-
 def evaluate(source: str, context: dict[str, Any]) -> Any:
     """Return the value of the condition `source` in `context`, compiled once per process."""
-    compiled = _COMPILED.get(source)
-    if compiled is None:
-        try:
-            compiled = environment().compile_expression(source, undefined_to_none=False)
-        except TemplateError as exc:
-            raise ConditionError(f"cannot compile {source!r}: {exc}") from None
-        _COMPILED[source] = compiled
+    try:
+        compiled = expression(source)
+    except TemplateError as exc:
+        raise ConditionError(f"cannot compile {source!r}: {exc}") from None
     try:
         return compiled(**context)
     except SecurityError as exc:
