@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import nodes
@@ -33,15 +33,30 @@ class Decision:
     selected: bool
     reason: str
     condition: str | None = None
-    values: list[str] = field(default_factory=list)
     variant: str | None = None
-    variant_values: list[str] = field(default_factory=list)
+    variant_when: str | None = None
     fallback: str | None = None
+    context: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def clause_id(self) -> str:
         """Return the id of the clause decided on."""
         return self.source.clause.id
+
+    @cached_property
+    def values(self) -> list[str]:
+        """Return 'name = value' for what the condition uses (worked out only when asked:
+        a batch rarely needs the explanation of every decision)."""
+        if self.condition is None or self.context is None:
+            return []
+        return explain_values(self.condition, self.context)
+
+    @cached_property
+    def variant_values(self) -> list[str]:
+        """Return 'name = value' for what the chosen variant's condition uses."""
+        if self.variant_when is None or self.context is None:
+            return []
+        return explain_values(self.variant_when, self.context)
 
 
 @dataclass
@@ -136,12 +151,11 @@ def _decide(source: ClauseSource, context: dict[str, Any], issues: list[PlanIssu
         return Decision(source, True, "always applies")
     try:
         verdict = bool(evaluate(clause.applies_when, context))
-        values = explain_values(clause.applies_when, context)
     except ConditionError as exc:
         issues.append(PlanIssue("C07", clause.id, f"applies_when {exc}", "fix the clause"))
         return Decision(source, False, "condition failed", clause.applies_when)
     reason = "condition true" if verdict else "condition false"
-    return Decision(source, verdict, reason, clause.applies_when, values)
+    return Decision(source, verdict, reason, clause.applies_when, context=context)
 
 
 def _choose_variant(
@@ -156,7 +170,8 @@ def _choose_variant(
         try:
             if evaluate(alternative.when, context):
                 decision.variant = alternative.name
-                decision.variant_values = explain_values(alternative.when, context)
+                decision.variant_when = alternative.when
+                decision.context = context
                 break
         except ConditionError as exc:
             issues.append(PlanIssue("C07", clause.id, f"alternative {alternative.name}: {exc}"))
