@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -14,9 +14,8 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """A 1-based line and column in a file."""
+class Location(NamedTuple):
+    """A 1-based line and column in a file (a tuple: thousands are made per spec)."""
 
     line: int
     column: int

@@ -79,29 +79,28 @@ def typographic(text: str) -> str:
 def parse_inline(text: str) -> list[Run]:
     """Return the runs of one line of rendered text; adjacent plain text is merged."""
     runs: list[Run] = []
+    pending: list[str] = []  # plain text waiting to become one run
     position = 0
     text = typographic(text)
     for match in _TOKEN.finditer(text):
-        if match.start() > position:
-            runs.append(Run("text", text[position : match.start()]))
-        if match.group("literal") is not None:
-            runs.append(Run("text", match.group("literal")))
-        elif match.group("ref") is not None:
-            runs.append(Run("ref", "", match.group("ref")))
-        elif match.group("define") is not None:
-            runs.append(Run("define", match.group("define").translate(_SENTINELS)))
-        else:
-            runs.append(Run("term", match.group("term").translate(_SENTINELS)))
+        pending.append(text[position : match.start()])
         position = match.end()
-    if position < len(text):
-        runs.append(Run("text", text[position:]))
-    merged: list[Run] = []
-    for run in runs:
-        if merged and run.kind == "text" and merged[-1].kind == "text":
-            merged[-1] = Run("text", merged[-1].text + run.text)
-        elif run.kind != "text" or run.text:
-            merged.append(run)
-    return merged
+        kind = match.lastgroup
+        value = match.group(kind) if kind else ""
+        if kind == "literal":
+            pending.append(value)
+            continue
+        if any(pending):
+            runs.append(Run("text", "".join(pending)))
+        pending = []
+        if kind == "ref":
+            runs.append(Run("ref", "", value))
+        else:
+            runs.append(Run("define" if kind == "define" else "term", value.translate(_SENTINELS)))
+    pending.append(text[position:])
+    if any(pending):
+        runs.append(Run("text", "".join(pending)))
+    return runs
 
 
 def parse_blocks(text: str) -> list[Block]:

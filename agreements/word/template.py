@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,11 +34,17 @@ def _environment() -> Any:
     return CompilingOnce(undefined=StrictUndefined, autoescape=True)
 
 
+@cache
+def _template_bytes(template: Path, modified: int) -> bytes:
+    """Return the bytes of a template file, read once per process and modification time."""
+    return template.read_bytes()
+
+
 def render_template(template: Path, context: dict[str, Any]) -> Any:
     """Return the python-docx document of `template` rendered by docxtpl in a strict sandbox."""
     from docxtpl import DocxTemplate
 
-    tpl = DocxTemplate(str(template))
+    tpl = DocxTemplate(io.BytesIO(_template_bytes(template, template.stat().st_mtime_ns)))
     tpl.render(context, jinja_env=_environment(), autoescape=True)
     return tpl.docx
 
