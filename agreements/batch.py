@@ -15,6 +15,7 @@ from agreements.errors import AgreementsError, SpecInvalidError, UsageError
 from agreements.generate import default_output, generate
 
 _LIBRARY: object | None = None  # the library of this worker process, loaded once
+_LIBRARY_ROOT: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,39 @@ def assign_outputs(specs: list[Path], out_dir: Path) -> tuple[dict[Path, Path], 
 
 
 def _init_worker(library_root: str | None) -> None:
-    global _LIBRARY
+    """Load the library in this process, unless it came from the parent through fork."""
+    global _LIBRARY, _LIBRARY_ROOT
     from agreements.clauses.load import load_library
 
+    if _LIBRARY is not None and library_root == _LIBRARY_ROOT:
+        return
     _LIBRARY = load_library(Path(library_root) if library_root else None)
+    _LIBRARY_ROOT = library_root
+
+
+def _warm() -> None:
+    """Import the Word libraries and compile every clause template once in the parent, so
+    forked workers share them instead of each paying for them."""
+    import docx  # noqa: F401
+    import docxtpl  # noqa: F401
+    from lxml import etree  # noqa: F401
+
+    from agreements.clauses.compiled import template
+    from agreements.clauses.load import Library
+
+    library = _LIBRARY
+    assert isinstance(library, Library)
+    for source in library.clauses.values():
+        clause = source.clause
+        texts = [*clause.text.values(), *clause.title.values()]
+        texts += [t for a in clause.alternatives for t in a.text.values()]
+        texts += [t for f in clause.fallbacks for t in f.text.values()]
+        texts += [t for d in clause.defines for t in d.text.values()]
+        for text in texts:
+            try:
+                template(text)
+            except Exception:  # a broken clause is reported by the worker that meets it
+                continue
 
 
 def _one(spec: str, output: str, force: bool, allow_unapproved: bool) -> BatchResult:
@@ -154,6 +184,8 @@ def run_batch(
             if progress:
                 progress(result)
     else:
+        _init_worker(root)  # workers forked from here inherit the loaded library
+        _warm()
         with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(root,)) as pool:
             futures = [
                 pool.submit(_one, spec, target, force, allow_unapproved) for spec, target in jobs
