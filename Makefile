@@ -35,7 +35,8 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py | tee bench/last-run.txt
+	$(BIN)/python bench/record.py < bench/last-run.txt
 
 schema: $(STAMP)
 	$(BIN)/agreements schema -o schemas
