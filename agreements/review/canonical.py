@@ -22,8 +22,23 @@ def _normalise(text: str) -> str:
     return "\n".join(out)
 
 
+_TEXTS: dict[tuple[int, str], tuple[Clause, str]] = {}
+
+
 def clause_text(clause: Clause, language: str) -> str:
-    """Return the normalised reviewable text of `clause` in `language` ('' if it has none)."""
+    """Return the normalised reviewable text of `clause` in `language` ('' if it has none).
+
+    Clauses are immutable, so the text is worked out once per clause object and language.
+    """
+    cached = _TEXTS.get((id(clause), language))
+    if cached is not None and cached[0] is clause:
+        return cached[1]
+    text = _clause_text(clause, language)
+    _TEXTS[(id(clause), language)] = (clause, text)
+    return text
+
+
+def _clause_text(clause: Clause, language: str) -> str:
     if language not in clause.text:
         return ""
     parts = [

@@ -65,7 +65,7 @@ def redline_document(changes: list[ClauseChange], library: Library) -> bytes:
     """Return a Word document showing each change as tracked changes, where the old text is
     known (it was approved at some point); otherwise says that it is not recorded."""
     from agreements.word.package import package_bytes
-    from agreements.word.template import render_template, replace_marker
+    from agreements.word.template import render_template
 
     revisions = Revisions("Changes since the draft", "2026-01-01T00:00:00Z")
     body: list[str] = []
@@ -100,7 +100,6 @@ def redline_document(changes: list[ClauseChange], library: Library) -> bytes:
             "header": f"REDLINE \u2014 clause library {library.version}",
         },
     )
-    replace_marker(document, body)
     fixed = dt.datetime(2026, 1, 1)
     document.core_properties.created = document.core_properties.modified = fixed
-    return package_bytes(document, {"agreements.library_version": library.version})
+    return package_bytes(document, {"agreements.library_version": library.version}, body)

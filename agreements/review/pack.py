@@ -126,7 +126,7 @@ def _clause_section(
 def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]:
     """Return the pack's bytes and the number of clauses it shows."""
     from agreements.word.package import package_bytes
-    from agreements.word.template import render_template, replace_marker
+    from agreements.word.template import render_template
 
     template = library.root / "templates" / TEMPLATE
     if not template.is_file() or template.is_symlink():
@@ -164,13 +164,14 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
             "header": f"REVIEW PACK \u2014 clause library {library.version}",
         },
     )
-    replace_marker(document, body)
     core = document.core_properties
     fixed = dt.datetime.fromisoformat(stamp.removesuffix("Z"))
     core.created = core.modified = fixed
     core.title = "Clause library review pack"
     core.last_modified_by = "agreements"
-    return package_bytes(document, {"agreements.library_version": library.version}), len(groups)
+    return package_bytes(document, {"agreements.library_version": library.version}, body), len(
+        groups
+    )
 
 
 def default_pack_name() -> Path:

@@ -16,7 +16,7 @@ from agreements.word.annexes import annexes
 from agreements.word.body import clauses, preamble, unapproved_notice
 from agreements.word.package import package_bytes
 from agreements.word.signatures import signature_page
-from agreements.word.template import render_template, replace_marker
+from agreements.word.template import render_template
 
 if TYPE_CHECKING:
     from agreements.clauses.plan import DocumentPlan
@@ -113,7 +113,6 @@ def compose_docx(
     parts = unapproved_notice(plan, pending) + preamble(spec, org_id, is_mou)
     parts += clauses(plan, set(pending)) + signature_page(spec, is_mou)
     parts += annexes(spec, plan.language)[0]
-    replace_marker(document, parts)
     _core_properties(document, plan)
     provenance = provenance_of(plan, spec_sha256, approvals)
-    return package_bytes(document, provenance.properties())
+    return package_bytes(document, provenance.properties(), parts)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_CM = 567
 
 

@@ -49,12 +49,29 @@ def _with_custom(name: str, data: bytes) -> bytes:
     return text.encode("utf-8")
 
 
-def package_bytes(document: Any, properties: dict[str, str]) -> bytes:
+def splice_body(xml: bytes, body: list[str], marker: str) -> bytes:
+    """Return document XML with the paragraph holding `marker` replaced by `body`.
+
+    The body is WordprocessingML text built from escaped values; splicing it in as text
+    avoids parsing it and moving thousands of elements into python-docx's tree.
+    """
+    at = xml.find(marker.encode("utf-8"))
+    if at < 0:
+        raise ValueError(f"the template has no {marker} paragraph")
+    start = max(xml.rfind(b"<w:p>", 0, at), xml.rfind(b"<w:p ", 0, at))
+    end = xml.find(b"</w:p>", at) + len(b"</w:p>")
+    return xml[:start] + "".join(body).encode("utf-8") + xml[end:]
+
+
+def package_bytes(
+    document: Any, properties: dict[str, str], body: list[str] | None = None
+) -> bytes:
     """Return the .docx bytes of a python-docx document with `properties` as custom
     properties, written once with fixed timestamps and order.
 
     Identical inputs then give byte-identical files, so a draft can be checked by hash;
-    writing the parts ourselves avoids compressing every part twice.
+    writing the parts ourselves avoids compressing every part twice. `body`, when given,
+    takes the place of the template's body marker paragraph.
     """
     from docx.opc.pkgwriter import _ContentTypesItem
 
@@ -68,7 +85,12 @@ def package_bytes(document: Any, properties: dict[str, str]) -> bytes:
         _write(archive, "[Content_Types].xml", _with_custom("[Content_Types].xml", types))
         _write(archive, "_rels/.rels", _with_custom("_rels/.rels", package.rels.xml))
         for part in parts:
-            _write(archive, part.partname.membername, part.blob)
+            blob = part.blob
+            if body is not None and part is document.part:
+                from agreements.word.template import BODY_MARKER
+
+                blob = splice_body(blob, body, BODY_MARKER)
+            _write(archive, part.partname.membername, blob)
             if len(part.rels):
                 _write(archive, part.partname.rels_uri.membername, part.rels.xml)
         _write(archive, CUSTOM_PART, custom_properties_xml(properties))

@@ -7,8 +7,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
-from agreements.word.ooxml import W_NS
-
 BODY_MARKER = "[[AGREEMENT-BODY]]"
 
 
@@ -47,19 +45,3 @@ def render_template(template: Path, context: dict[str, Any]) -> Any:
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template, template.stat().st_mtime_ns)))
     tpl.render(context, jinja_env=_environment(), autoescape=True)
     return tpl.docx
-
-
-def replace_marker(document: Any, parts: list[str]) -> None:
-    """Put the body, parsed once from XML text, where the template's marker paragraph is."""
-    from lxml import etree
-
-    for paragraph in document.paragraphs:
-        if paragraph.text == BODY_MARKER:
-            marker = paragraph._p
-            break
-    else:
-        raise ValueError(f"the template has no {BODY_MARKER} paragraph")
-    container = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{"".join(parts)}</w:body>')
-    for element in list(container):
-        marker.addprevious(element)
-    marker.getparent().remove(marker)
