@@ -69,13 +69,14 @@ def _reference(spec: Path) -> str | None:
     return reference if isinstance(reference, str) else None
 
 
-def assign_outputs(specs: list[Path], out_dir: Path) -> tuple[dict[Path, Path], list[BatchResult]]:
+def assign_outputs(
+    specs: list[Path], out_dir: Path, references: list[str | None]
+) -> tuple[dict[Path, Path], list[BatchResult]]:
     """Return the output of each spec, and failures for specs that would share an output."""
     outputs: dict[Path, Path] = {}
     failures: list[BatchResult] = []
     claimed: dict[Path, Path] = {}
-    for spec in specs:
-        reference = _reference(spec)
+    for spec, reference in zip(specs, references, strict=True):
         target = default_output(reference or spec.stem, out_dir)
         if target in claimed:
             failures.append(
@@ -168,33 +169,36 @@ def run_batch(
     """Generate every spec into `out_dir` in parallel; return one result per spec, in order."""
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir}: output folder does not exist; create it first")
-    outputs, failures = assign_outputs(specs, out_dir)
-    results: dict[str, BatchResult] = {r.spec: r for r in failures}
-    for failure in failures:
-        if progress:
-            progress(failure)
-    jobs = [(str(spec), str(target)) for spec, target in outputs.items()]
-    count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    count = max(1, min(workers or os.cpu_count() or 1, len(specs)))
     root = str(library_root) if library_root else None
+    results: dict[str, BatchResult] = {}
+
+    def report(result: BatchResult) -> None:
+        results[result.spec] = result
+        if progress:
+            progress(result)
+
+    _init_worker(root)  # workers forked from here inherit the loaded library
     if count == 1:
-        _init_worker(root)
-        for spec, target in jobs:
-            result = _one(spec, target, force, allow_unapproved)
-            results[spec] = result
-            if progress:
-                progress(result)
+        outputs, failures = assign_outputs(specs, out_dir, [_reference(s) for s in specs])
+        for failure in failures:
+            report(failure)
+        for spec, target in outputs.items():
+            report(_one(str(spec), str(target), force, allow_unapproved))
     else:
-        _init_worker(root)  # workers forked from here inherit the loaded library
         _warm()
         with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(root,)) as pool:
+            # Naming the outputs reads every spec: done by the workers too, in chunks.
+            references = list(pool.map(_reference, specs, chunksize=32))
+            outputs, failures = assign_outputs(specs, out_dir, references)
+            for failure in failures:
+                report(failure)
             futures = [
-                pool.submit(_one, spec, target, force, allow_unapproved) for spec, target in jobs
+                pool.submit(_one, str(spec), str(target), force, allow_unapproved)
+                for spec, target in outputs.items()
             ]
             for future in as_completed(futures):
-                result = future.result()
-                results[result.spec] = result
-                if progress:
-                    progress(result)
+                report(future.result())
     return [results[str(spec)] for spec in specs]
 
 
