@@ -94,6 +94,13 @@ def assign_outputs(
     return outputs, failures
 
 
+def adopt_library(library: object, library_root: Path | None) -> None:
+    """Use an already loaded library for the batch (and the workers forked from here)."""
+    global _LIBRARY, _LIBRARY_ROOT
+    _LIBRARY = library
+    _LIBRARY_ROOT = str(library_root) if library_root else None
+
+
 def _init_worker(library_root: str | None) -> None:
     """Load the library in this process, unless it came from the parent through fork."""
     global _LIBRARY, _LIBRARY_ROOT

@@ -87,10 +87,18 @@ def _generate_many(
 ) -> None:
     import sys
 
-    from agreements.batch import BatchResult, convert_batch, run_batch, summary_table
+    from agreements.batch import (
+        BatchResult,
+        adopt_library,
+        convert_batch,
+        run_batch,
+        summary_table,
+    )
     from agreements.clauses.load import load_library
 
-    load_library(library).require_clean()  # one clear error before any worker starts
+    loaded = load_library(library)
+    loaded.require_clean()  # one clear error before any worker starts
+    adopt_library(loaded, library)
     if sys.stderr.isatty():
         from rich.progress import Progress
 
