@@ -17,10 +17,10 @@ clauses_app = typer.Typer(
 def register(app: typer.Typer) -> None:
     """Add the clause commands to `app`."""
     app.add_typer(clauses_app, name="clauses")
-    app.command("explain")(explain)
+    app.command("explain", short_help="Show which clauses a spec selects, and why.")(explain)
 
 
-@clauses_app.command("list")
+@clauses_app.command("list", short_help="List the clauses as a table.")
 def list_clauses(
     topic: str | None = typer.Option(None, "--topic", help="Only clauses of this topic."),
     kind: str | None = typer.Option(
@@ -49,7 +49,7 @@ def list_clauses(
     typer.echo(f"{len(rows)} clauses")
 
 
-@clauses_app.command("show")
+@clauses_app.command("show", short_help="Print one clause in full.")
 def show_clause(
     clause_id: str = typer.Argument(..., metavar="ID", help="Clause id."),
     lang: str = typer.Option("en", "--lang", help="Language of the text."),
@@ -61,7 +61,7 @@ def show_clause(
     typer.echo(describe_clause(library, clause_id, lang))
 
 
-@clauses_app.command("lint")
+@clauses_app.command("lint", short_help="Check the library for problems.")
 def lint(
     output_format: OutputFormat = FORMAT_OPTION,
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
@@ -89,9 +89,9 @@ def lint(
     raise typer.Exit(1 if failing else 0)
 
 
-@clauses_app.command("approve")
+@clauses_app.command("approve", short_help="Record clauses as approved by legal.")
 def approve(
-    clause_ids: list[str] = typer.Argument(None, metavar="ID...", help="Clauses to approve."),
+    clause_ids: list[str] = typer.Argument(None, metavar="ID", help="Clauses to approve."),
     by: str = typer.Option(..., "--by", help="Who approves (name and office)."),
     note: str | None = typer.Option(None, "--note", help="A note kept with the approval."),
     approve_all: bool = typer.Option(False, "--all", help="Approve every clause."),
@@ -108,7 +108,7 @@ def approve(
     typer.echo(f"approved {len(done)} clause(s): {', '.join(done)}")
 
 
-@clauses_app.command("status")
+@clauses_app.command("status", short_help="Show each clause's approval status.")
 def status(
     output_format: OutputFormat = FORMAT_OPTION,
     library: Path | None = LIBRARY_OPTION,
@@ -133,7 +133,7 @@ def status(
     typer.echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
 
 
-@clauses_app.command("review-pack")
+@clauses_app.command("review-pack", short_help="Write a Word review pack with tracked changes.")
 def review_pack(
     output: Path = typer.Option(
         Path("review-pack.docx"), "--output", "-o", help="Word file to write."
@@ -161,7 +161,7 @@ def review_pack(
 
 
 def explain(
-    spec: Path = typer.Argument(..., help="Spec file.", show_default=False),
+    spec: Path = typer.Argument(..., metavar="SPEC", help="Spec file.", show_default=False),
     output_format: OutputFormat = FORMAT_OPTION,
     library: Path | None = LIBRARY_OPTION,
 ) -> None:

@@ -12,13 +12,16 @@ from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 
 def register(app: typer.Typer) -> None:
     """Add the draft commands to `app`."""
-    app.command("generate")(generate)
-    app.command("inspect")(inspect)
+    app.command("generate", short_help="Write Word drafts (and PDFs) from specs.")(generate)
+    app.command("inspect", short_help="Show a draft's provenance and what changed since.")(inspect)
 
 
 def generate(
     specs: list[str] = typer.Argument(
-        ..., help="Spec files, folders of specs, or glob patterns.", show_default=False
+        ...,
+        metavar="SPEC",
+        help="Spec files, folders of specs, or glob patterns.",
+        show_default=False,
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Draft to write, for one spec (default: REFERENCE.docx)."
@@ -129,7 +132,9 @@ def _generate_many(
 
 
 def inspect(
-    draft: Path = typer.Argument(..., help="A .docx written by agreements.", show_default=False),
+    draft: Path = typer.Argument(
+        ..., metavar="DRAFT", help="A .docx written by agreements.", show_default=False
+    ),
     output_format: OutputFormat = FORMAT_OPTION,
     redline: Path | None = typer.Option(
         None, "--redline", help="Write the clause changes since the draft as tracked changes."

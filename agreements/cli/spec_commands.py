@@ -13,14 +13,18 @@ from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 
 def register(app: typer.Typer) -> None:
     """Add the spec commands to `app`."""
-    app.command("validate")(validate)
-    app.command("rules")(rules)
-    app.command("schema")(schema)
-    app.command("new")(new)
+    app.command("validate", short_help="Check specs; every problem with its place and fix.")(
+        validate
+    )
+    app.command("rules", short_help="List the rules specs are checked against.")(rules)
+    app.command("schema", short_help="Write the spec's JSON Schema.")(schema)
+    app.command("new", short_help="Write a commented starter spec.")(new)
 
 
 def validate(
-    specs: list[Path] = typer.Argument(..., help="Spec files to check.", show_default=False),
+    specs: list[Path] = typer.Argument(
+        ..., metavar="SPEC", help="Spec files to check.", show_default=False
+    ),
     output_format: OutputFormat = FORMAT_OPTION,
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
     library: Path | None = LIBRARY_OPTION,
