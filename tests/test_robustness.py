@@ -439,41 +439,28 @@ def test_a_condition_cannot_smuggle_template_statements(tmp_path: Path) -> None:
     assert "error C07 clause gamma: applies_when cannot compile" in result.stdout
 
 
+def _validate_with(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "agreements", "validate", str(BASE)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_compiled_templates_are_cached_on_disk_and_the_cache_is_optional(
     tmp_path: Path,
 ) -> None:
     env_cache = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env_cache.pop("AGREEMENTS_NO_CACHE", None)
-    for env in (env_cache, {**env_cache, "AGREEMENTS_NO_CACHE": "1"}):
-        result = subprocess.run(
-            [sys.executable, "-m", "agreements", "validate", str(BASE)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+    _validate_with(env_cache)
+    _validate_with({**env_cache, "AGREEMENTS_NO_CACHE": "1"})
     cached = list((tmp_path / "cache" / "agreements").glob("*/*.bin"))
     assert cached, "the first run should have cached compiled templates"
     for path in cached:
         path.write_bytes(b"corrupt")
-    again = subprocess.run(
-        [sys.executable, "-m", "agreements", "validate", str(BASE)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env_cache,
-        check=False,
-    )
-    assert again.returncode == 0, again.stdout + again.stderr
-    unwritable = {**env_cache, "XDG_CACHE_HOME": "/proc/no-cache-here"}
-    quiet = subprocess.run(
-        [sys.executable, "-m", "agreements", "validate", str(BASE)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=unwritable,
-        check=False,
-    )
-    assert quiet.returncode == 0, quiet.stderr
+    _validate_with(env_cache)  # a corrupt cache entry is recompiled
+    _validate_with({**env_cache, "XDG_CACHE_HOME": "/proc/no-cache-here"})  # unwritable
