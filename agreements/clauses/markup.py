@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN, REF_CLOSE, REF_OPEN
@@ -104,7 +105,20 @@ def parse_inline(text: str) -> list[Run]:
 
 
 def parse_blocks(text: str) -> list[Block]:
-    """Return the paragraphs and items of a rendered clause text, in order."""
+    """Return the paragraphs and items of a rendered clause text, in order.
+
+    Most clause texts render the same for every spec, so their parse is reused; each call
+    still returns new blocks, as the planner numbers them.
+    """
+    return [Block(kind, list(runs)) for kind, runs in _parsed(text)]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tuple[Literal["para", "item"], tuple[Run, ...]], ...]:
+    return tuple((b.kind, tuple(b.runs)) for b in _parse_blocks(text))
+
+
+def _parse_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for chunk in _PARAGRAPH_BREAK.split(text.strip()):
         lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]

@@ -49,7 +49,13 @@ class DocumentPlan:
 
 
 def render_source(source: str, context: dict[str, Any]) -> str:
-    """Return `source` rendered in the sandbox (templates compiled once per process)."""
+    """Return `source` rendered in the sandbox (templates compiled once per process).
+
+    Text without any template syntax renders to itself (as Jinja would, less one trailing
+    newline), so most clauses skip the template engine entirely.
+    """
+    if "{" not in source:
+        return source.removesuffix("\n")
     return template(source).render(context)
 
 
