@@ -60,12 +60,12 @@ ROWS = [
 READING = """## Reading the results
 
 - **(a) One draft**: the whole pipeline (strict loading, rules, selection, planning,
-  composition with live numbering, fields, tables and provenance) costs about as much as a
-  bare docxtpl render of the same text: the body is written as escaped XML and spliced
-  into the rendered template, and everything compiled is compiled once per process.
+  composition with live numbering, fields, tables and provenance) costs less than a bare
+  docxtpl render of the same text: the body is written as escaped XML and spliced into the
+  rendered template, clause texts without placeholders skip Jinja, and everything compiled
+  is compiled once per process.
 - **(b) Batch**: workers are forked from a parent that has loaded the library and compiled
-  every clause, so they start warm; start-up of the CLI and the pool (about 0.6 s) keeps a
-  500-draft batch just under 2x the bare sequential loop.
+  every clause, so they start warm.
 - **(c) Start-up**: a cold `agreements validate` imports typer and builds the pydantic
   models, loads the clause library and plans the draft (issue 3 asks `validate` to run
   selection and planning); the baseline imports pydantic lazily. Compiled clause templates
