@@ -18,8 +18,3 @@ MINOR_UNITS: dict[str, int] = {
     **{code: 0 for code in _ZERO_DECIMALS.split()},
     **{code: 3 for code in _THREE_DECIMALS.split()},
 }
-
-
-def is_currency(code: str) -> bool:
-    """Return True when `code` is an active ISO 4217 currency code."""
-    return code in MINOR_UNITS

@@ -108,9 +108,8 @@ def _paragraph_style(document: Document, style_id: str, name: str, **options: ob
     if "size" in options:
         font.size = Pt(float(options["size"]))  # type: ignore[arg-type]
     if options.get("shaded"):
-        shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFF2CC"/>')
         style.element.get_or_add_pPr().insert_element_before(
-            shading, "w:tabs", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"
+            _shading("FFF2CC"), "w:tabs", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"
         )
     if "level" in options:
         ppr = style.element.get_or_add_pPr()
@@ -121,6 +120,11 @@ def _paragraph_style(document: Document, style_id: str, name: str, **options: ob
             ppr.append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
 
 
+def _shading(fill: str) -> object:
+    """Return a w:shd element filling with the hex colour `fill`."""
+    return parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+
+
 def _character_style(
     document: Document, style_id: str, name: str, *, bold: bool, highlight: bool = False
 ) -> None:
@@ -129,9 +133,8 @@ def _character_style(
     style.font.bold = bold
     if highlight:
         # Word does not allow w:highlight in a style; shading looks the same to readers.
-        shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="FFFF00"/>')
         style.element.get_or_add_rPr().insert_element_before(
-            shading, "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang"
+            _shading("FFFF00"), "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang"
         )
 
 

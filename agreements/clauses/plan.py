@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,6 +255,3 @@ def _resolved(plan: DocumentPlan, planned: PlannedClause, run: Run, numbers: dic
         )
     )
     return Run("text", f"[{run.target}]")
-
-
-RenderHook = Callable[[str], str]

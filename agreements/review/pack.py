@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library
@@ -172,8 +171,3 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
     return package_bytes(document, {"agreements.library_version": library.version}, body), len(
         groups
     )
-
-
-def default_pack_name() -> Path:
-    """Return the default file name of a review pack."""
-    return Path("review-pack.docx")
