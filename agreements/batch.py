@@ -11,8 +11,9 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from agreements.build import build
 from agreements.errors import AgreementsError, SpecInvalidError, UsageError
-from agreements.generate import default_output, generate
+from agreements.output import default_output
 
 _LIBRARY: object | None = None  # the library of this worker process, loaded once
 _LIBRARY_ROOT: str | None = None
@@ -132,7 +133,7 @@ def _warm() -> None:
         texts += [t for d in clause.defines for t in d.text.values()]
         for text in texts:
             try:
-                template(text)
+                template(text, "en")
             except Exception:  # a broken clause is reported by the worker that meets it
                 continue
 
@@ -143,7 +144,7 @@ def _one(spec: str, output: str, force: bool, allow_unapproved: bool) -> BatchRe
     library = _LIBRARY
     assert isinstance(library, Library)
     try:
-        draft = generate(
+        draft = build(
             Path(spec),
             library,
             Path(output),
@@ -160,7 +161,8 @@ def _one(spec: str, output: str, force: bool, allow_unapproved: bool) -> BatchRe
     except Exception as exc:  # one broken spec must not stop the batch
         return BatchResult(spec, None, False, f"internal error: {type(exc).__name__}: {exc}")
     warnings = f", {len(draft.warnings)} warning(s)" if draft.warnings else ""
-    return BatchResult(spec, str(draft.docx), True, f"{len(draft.plan.clauses)} clauses{warnings}")
+    articles = len(draft.rendered.clauses)
+    return BatchResult(spec, str(draft.outputs.docx), True, f"{articles} clauses{warnings}")
 
 
 def run_batch(

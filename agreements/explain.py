@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agreements.build import checked_text
 from agreements.clauses.load import Library
-from agreements.clauses.plan import DocumentPlan, plan_document
-from agreements.clauses.select import Decision, select_clauses
-from agreements.errors import SpecInvalidError
-from agreements.validate import check_spec_file
+from agreements.clauses.plan import DocumentPlan
+from agreements.clauses.render import RenderedDocument
+from agreements.clauses.select import Decision
 
 
 @dataclass
@@ -18,11 +18,16 @@ class Explanation:
     """The plan of one spec, ready to print as text or JSON."""
 
     spec_file: str
-    plan: DocumentPlan
+    rendered: RenderedDocument
+
+    @property
+    def plan(self) -> DocumentPlan:
+        """Return the plan the explanation describes."""
+        return self.rendered.plan
 
     def to_json(self) -> dict[str, Any]:
         """Return the explanation as JSON-ready data."""
-        numbers = self.plan.numbers()
+        numbers = self.plan.numbers
         return {
             "spec": self.spec_file,
             "library_version": self.plan.selection.library.version,
@@ -31,28 +36,29 @@ class Explanation:
                 for d in self.plan.selection.selected()
             ],
             "excluded": [_decision(d) for d in self.plan.selection.decisions if not d.selected],
-            "issues": [vars(i) for i in self.plan.issues],
+            "issues": [vars(i) for i in self.plan.issues + self.rendered.issues],
         }
 
     def to_text(self) -> str:
         """Return the explanation for people: a numbered list, then the excluded clauses."""
-        numbers = self.plan.numbers()
+        numbers = self.plan.numbers
         lines = [
             f"{self.spec_file}: {len(numbers)} clauses selected "
             f"(library {self.plan.selection.library.version})",
             "",
         ]
-        for planned in self.plan.clauses:
-            d = planned.decision
-            lines.append(f"{planned.number:>3}. {planned.title}  [{_label(d)}]")
+        for article in self.rendered.clauses:
+            d = article.planned.decision
+            lines.append(f"{article.number:>3}. {article.title}  [{_label(d)}]")
             lines.append(f"      {_reason(d)}")
         lines += ["", "Not selected:"]
         for d in self.plan.selection.decisions:
             if not d.selected:
                 lines.append(f"  - {_label(d)}: {_reason(d)}")
-        if self.plan.issues:
+        issues = self.plan.issues + self.rendered.issues
+        if issues:
             lines += ["", "Problems:"]
-            lines += [f"  {i.code} {i.clause_id}: {i.message}" for i in self.plan.issues]
+            lines += [f"  {i.code} {i.clause_id}: {i.message}" for i in issues]
         return "\n".join(lines)
 
 
@@ -88,7 +94,5 @@ def _decision(d: Decision) -> dict[str, Any]:
 
 def explain_spec(path: Path, library: Library) -> Explanation:
     """Return the explanation of the spec at `path`; raise when the spec has errors."""
-    report = check_spec_file(path, library)
-    if report.spec is None or report.errors:
-        raise SpecInvalidError(report.errors)
-    return Explanation(str(path), plan_document(select_clauses(report.spec, library)))
+    _, rendered = checked_text(path, library)
+    return Explanation(str(path), rendered)

@@ -39,11 +39,16 @@ def format_money(amount: Decimal | int, currency: str, language: str = "en") -> 
     return f"{currency} {format_decimal(quantised, format=pattern, locale=language)}"
 
 
-def format_percent(value: Decimal | int) -> str:
-    """Return a rate in percent as written in a clause, e.g. '13 per cent'."""
+_PER_CENT = {"en": "per cent", "fr": "pour cent", "es": "por ciento"}
+
+
+def format_percent(value: Decimal | int, language: str = "en") -> str:
+    """Return a rate in percent as a legal text writes it, e.g. '13 per cent'."""
     number = Decimal(value).normalize()
     text = f"{number:f}"
-    return f"{text} per cent"
+    if language != "en":
+        text = text.replace(".", ",")
+    return f"{text} {_PER_CENT.get(language, _PER_CENT['en'])}"
 
 
 def join_names(names: list[str], language: str = "en") -> str:

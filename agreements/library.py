@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from agreements.errors import LibraryError, SpecInvalidError, UnreadableFileError
+from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.yamlsafe import load_yaml_file
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -66,7 +66,7 @@ def load_settings(library: Path) -> Settings:
     path = resolve_library(library) / "clauses" / "settings.yaml"
     try:
         loaded = load_yaml_file(path)
-    except (SpecInvalidError, UnreadableFileError) as exc:
+    except (YamlError, UnreadableFileError) as exc:
         raise LibraryError(str(exc)) from None
     if loaded.problems:
         raise LibraryError("\n".join(p.format() for p in loaded.problems))

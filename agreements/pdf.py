@@ -8,16 +8,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from agreements.errors import AgreementsError
+from agreements.errors import PdfError
 
 INSTALL_HINT = (
     "LibreOffice is needed for --pdf; install it with "
     "`apt-get install libreoffice-writer-nogui fonts-liberation2`"
 )
-
-
-class PdfError(AgreementsError):
-    """LibreOffice is missing or failed to convert a draft."""
 
 
 def find_soffice() -> str | None:

@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+PathKey = tuple[str | int, ...]
+"""Where a value sits in a YAML document: keys and list positions, e.g. ("parties", 1, "name")."""
+
 
 class Severity(StrEnum):
     """How serious a problem is: errors block a draft, warnings need acknowledgement."""
@@ -58,3 +61,15 @@ def sort_key(problem: Problem) -> tuple[str, int, int, str]:
     """Return the key that orders problems by file, then position, then code."""
     loc = problem.location or Location(0, 0)
     return (problem.file, loc.line, loc.column, problem.code)
+
+
+def display_path(path: PathKey) -> str:
+    """Return `path` as users read it, e.g. `parties[1].signatories[0].name`."""
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            continue
+        shown = step if step.isprintable() else step.encode("unicode_escape").decode("ascii")
+        text += f".{shown}" if text else shown
+    return text

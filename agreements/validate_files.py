@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from agreements.build import check
 from agreements.clauses.load import load_library
 from agreements.errors import SpecInvalidError, UnreadableFileError
 from agreements.problems import Problem, Severity
-from agreements.validate import check_spec_file
 
 
 @dataclass
@@ -34,11 +34,14 @@ class ValidationOutcome:
     strict: bool = False
 
     @property
-    def exit_code(self) -> int:
-        """Return 2 if a file was unreadable, else 1 if any is invalid, else 0."""
-        if any(not f.readable for f in self.files):
-            return 2
-        return 0 if all(f.is_valid(self.strict) for f in self.files) else 1
+    def all_readable(self) -> bool:
+        """Return True when every file could be read as a spec."""
+        return all(f.readable for f in self.files)
+
+    @property
+    def all_valid(self) -> bool:
+        """Return True when every file is valid (under `strict`, without warnings too)."""
+        return all(f.is_valid(self.strict) for f in self.files)
 
     def to_text(self) -> str:
         """Return the report for people: each problem with its fix, then a summary line."""
@@ -65,7 +68,7 @@ class ValidationOutcome:
     def to_json(self) -> dict[str, Any]:
         """Return the report as JSON-ready data."""
         return {
-            "valid": self.exit_code == 0,
+            "valid": self.all_valid,
             "strict": self.strict,
             "files": [
                 {
@@ -89,8 +92,8 @@ def validate_files(paths: list[Path], library: Path | None, *, strict: bool) -> 
     outcome = ValidationOutcome(strict=strict)
     for path in paths:
         try:
-            report = check_spec_file(path, loaded)
-            outcome.files.append(FileOutcome(str(path), report.problems))
+            checked = check(path, loaded)
+            outcome.files.append(FileOutcome(str(path), list(checked.problems)))
         except SpecInvalidError as exc:
             outcome.files.append(FileOutcome(str(path), exc.problems))
         except UnreadableFileError as exc:

@@ -17,10 +17,8 @@ from typing import Any
 
 import yaml
 
-from agreements.errors import SpecInvalidError, UnreadableFileError
-from agreements.problems import Location, Problem, Severity
-
-PathKey = tuple[str | int, ...]
+from agreements.errors import UnreadableFileError, YamlError
+from agreements.problems import Location, PathKey, Problem, Severity
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
@@ -251,7 +249,7 @@ def _check_events(text: str, name: str) -> list[Problem]:
             depth -= 1
     if documents == 0:
         problems.append(
-            _problem(name, "Y06", "is empty", "start from `agreements new --kind KIND`", None)
+            _problem(name, "Y06", "is empty", "write the file's content, or restore it", None)
         )
     return problems
 
@@ -339,26 +337,26 @@ def load_yaml(text: str, name: str) -> LoadedYaml:
     """Return the data of one YAML document with positions, or raise on unsafe YAML.
 
     Duplicate keys and non-finite numbers are collected in `problems` so the caller can
-    report them along with everything else; unsafe constructs raise `SpecInvalidError`.
+    report them along with everything else; unsafe constructs raise `YamlError`.
     """
     try:
         fatal = _check_events(text, name)
     except yaml.YAMLError as exc:
-        raise SpecInvalidError([_yaml_syntax_problem(name, exc)]) from None
+        raise YamlError([_yaml_syntax_problem(name, exc)]) from None
     if fatal:
-        raise SpecInvalidError(fatal)
+        raise YamlError(fatal)
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
         builder = _Builder(loader, name)
         builder.out.data = builder.build(node, ()) if node is not None else None
     except yaml.YAMLError as exc:
-        raise SpecInvalidError([_yaml_syntax_problem(name, exc)]) from None
+        raise YamlError([_yaml_syntax_problem(name, exc)]) from None
     finally:
         loader.dispose()
     if node is None:
-        raise SpecInvalidError(
-            [_problem(name, "Y06", "is empty", "start from `agreements new --kind KIND`", None)]
+        raise YamlError(
+            [_problem(name, "Y06", "is empty", "write the file's content, or restore it", None)]
         )
     return builder.out
 

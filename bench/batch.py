@@ -65,12 +65,11 @@ def _bare_loop(paragraphs: list[str]) -> float:
 
 
 def _paragraphs() -> list[str]:
+    from agreements.build import checked_text
     from agreements.clauses.load import load_library
-    from agreements.validate import check_spec_file
 
-    report = check_spec_file(ROOT / "examples/mianzhu-livelihoods.yaml", load_library())
-    assert report.plan is not None
-    return [b.plain() for c in report.plan.clauses for b in [*c.blocks]]
+    _, rendered = checked_text(ROOT / "examples/mianzhu-livelihoods.yaml", load_library())
+    return [b.plain() for c in rendered.clauses for b in c.blocks]
 
 
 _MEASURE = """

@@ -21,12 +21,12 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
+from agreements.build import check, compose  # noqa: E402
 from agreements.clauses.load import load_library  # noqa: E402
 from agreements.clauses.plan import plan_document  # noqa: E402
+from agreements.clauses.render import render_text  # noqa: E402
 from agreements.clauses.select import select_clauses  # noqa: E402
-from agreements.generate import template_path  # noqa: E402
-from agreements.validate import check_spec_file  # noqa: E402
-from agreements.word.compose import compose_docx  # noqa: E402
+from agreements.load import load_spec  # noqa: E402
 
 SPEC = ROOT / "examples" / "mianzhu-livelihoods.yaml"
 TARGET = 1.2
@@ -56,20 +56,23 @@ def _median(action: Callable[[], object]) -> float:
 def main() -> int:
     """Print stage times and the ratio; return 1 when the target is missed."""
     library = load_library()
-    template = template_path(library)
-    report = check_spec_file(SPEC, library)
-    assert report.spec is not None
-    spec = report.spec
-    plan = plan_document(select_clauses(spec, library))
+    loaded = load_spec(SPEC, library)
+    assert loaded.spec is not None
+    spec = loaded.spec
+    selection = select_clauses(loaded, library)
+    plan = plan_document(selection)
+    rendered = render_text(plan, plan.language)
     stages = {
-        "validate (load + rules + plan)": lambda: check_spec_file(SPEC, library),
-        "select": lambda: select_clauses(spec, library),
-        "plan": lambda: plan_document(select_clauses(spec, library)),
-        "compose .docx": lambda: compose_docx(plan, report.sha256, template),
+        "validate (load, select, plan, render)": lambda: check(SPEC, library),
+        "load_spec": lambda: load_spec(SPEC, library),
+        "select_clauses": lambda: select_clauses(loaded, library),
+        "plan_document": lambda: plan_document(selection),
+        "render_text": lambda: render_text(plan, plan.language),
+        "compose .docx": lambda: compose(rendered, loaded.sha256, allow_unapproved=False),
     }
     times = {name: _median(action) for name, action in stages.items()}
-    paragraphs = [c.title for c in plan.clauses]
-    paragraphs += [b.plain() for c in plan.clauses for b in c.blocks]
+    paragraphs = [c.title for c in rendered.clauses]
+    paragraphs += [b.plain() for c in rendered.clauses for b in c.blocks]
     with tempfile.TemporaryDirectory() as tmp:
         flat = _flat_template(Path(tmp))
 
@@ -82,9 +85,9 @@ def main() -> int:
         bare_samples: list[float] = []
         for _ in range(ROUNDS * 2):  # interleaved, so both see the same machine state
             started = time.perf_counter()
-            checked = check_spec_file(SPEC, library)  # loads, checks rules, selects, plans
-            assert checked.plan is not None
-            compose_docx(checked.plan, report.sha256, template)
+            checked = check(SPEC, library)  # load, select, plan, render
+            assert checked.rendered is not None
+            compose(checked.rendered, checked.loaded.sha256, allow_unapproved=False)
             ours_samples.append(time.perf_counter() - started)
             started = time.perf_counter()
             bare()

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from agreements.build import checked_text, compose  # noqa: E402
 from agreements.clauses.load import load_library  # noqa: E402
-from agreements.generate import build_draft, checked_spec  # noqa: E402
 from agreements.pdf import convert_to_pdf, find_soffice  # noqa: E402
 
 COUNT = 20
@@ -34,7 +34,8 @@ def main() -> int:
         folder = Path(tmp)
         drafts = []
         for index in range(COUNT):
-            data, _ = build_draft(checked_spec(examples[index % len(examples)], library), library)
+            checked, rendered = checked_text(examples[index % len(examples)], library)
+            data = compose(rendered, checked.loaded.sha256, allow_unapproved=False)
             path = folder / f"draft-{index:02d}.docx"
             path.write_bytes(data)
             drafts.append(path)

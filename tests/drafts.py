@@ -9,19 +9,19 @@ from pathlib import Path
 
 from docx import Document
 
+from agreements.build import checked_text, compose
 from agreements.clauses.load import Library
-from agreements.clauses.plan import DocumentPlan
-from agreements.generate import build_draft, checked_spec
+from agreements.clauses.render import RenderedDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @dataclass
 class Draft:
-    """A generated draft: its file, its plan, and its text read back."""
+    """A generated draft: its file, its rendered text, and its text read back."""
 
     path: Path
-    plan: DocumentPlan
+    plan: RenderedDocument
 
     def xml(self, part: str = "word/document.xml") -> str:
         with zipfile.ZipFile(self.path) as archive:
@@ -67,11 +67,11 @@ class Draft:
 
 def make_draft(spec: Path, library: Library, folder: Path) -> Draft:
     """Generate the draft of `spec` into `folder` and return it."""
-    report = checked_spec(spec, library)
-    data, plan = build_draft(report, library)
+    checked, rendered = checked_text(spec, library)
+    data = compose(rendered, checked.loaded.sha256, allow_unapproved=False)
     path = folder / f"{spec.stem}.docx"
     path.write_bytes(data)
-    return Draft(path, plan)
+    return Draft(path, rendered)
 
 
 def assert_audit_clean(path: Path) -> None:

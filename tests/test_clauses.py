@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agreements.clauses.lint import lint_library
+from agreements.build import check
+from agreements.library_check import lint_all as lint_library
 from agreements.clauses.load import Library, load_library
-from agreements.clauses.plan import DocumentPlan, plan_document
-from agreements.clauses.select import select_clauses
-from agreements.validate import check_spec_file
+from agreements.clauses.render import RenderedDocument
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
 LINT = ROOT / "tests" / "data" / "lint"
@@ -24,14 +23,14 @@ def library() -> Library:
     return load_library()
 
 
-def _plan(example: str, library: Library) -> DocumentPlan:
-    report = check_spec_file(ROOT / "examples" / example, library)
-    assert report.spec is not None
-    return plan_document(select_clauses(report.spec, library))
+def _plan(example: str, library: Library) -> RenderedDocument:
+    checked = check(ROOT / "examples" / example, library)
+    assert checked.rendered is not None
+    return checked.rendered
 
 
-def _ids(plan: DocumentPlan) -> list[str]:
-    return [c.clause.id for c in plan.clauses]
+def _ids(plan: RenderedDocument) -> list[str]:
+    return [c.clause_id for c in plan.clauses]
 
 
 def test_the_library_has_at_least_45_clauses_covering_every_kind(library: Library) -> None:
@@ -66,7 +65,7 @@ def test_mou_is_non_binding_and_has_no_payment_clause(library: Library) -> None:
     ids = _ids(plan)
     assert "mou-non-binding" in ids
     assert not {"payment-schedule", "support-costs", "liability-and-indemnity"} & set(ids)
-    assert all(c.clause.topic != "finance" for c in plan.clauses)
+    assert all(c.planned.clause.topic != "finance" for c in plan.clauses)
     text = " ".join(b.plain() for c in plan.clauses for b in c.blocks)
     assert "not legally binding" in text
     assert " shall " not in text
@@ -84,20 +83,20 @@ def test_data_clause_appears_exactly_when_personal_data_is_processed(
 
 def test_six_party_programme_gets_a_steering_committee(library: Library) -> None:
     plan = _plan("mianzhu-livelihoods.yaml", library)
-    assert len(plan.selection.spec.parties) == 6
+    assert len(plan.plan.selection.spec.parties) == 6
     assert "steering-committee" in _ids(plan)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_example_plans_without_issues(example: Path, library: Library) -> None:
     plan = _plan(example.name, library)
-    assert plan.issues == []
+    assert plan.plan.issues + plan.issues == ()
     assert [c.number for c in plan.clauses] == list(range(1, len(plan.clauses) + 1))
 
 
 def test_references_resolve_to_the_target_number(library: Library) -> None:
     plan = _plan("bp-west-papua-youth.yaml", library)
-    numbers = plan.numbers()
+    numbers = plan.plan.numbers
     refs = [r for c in plan.clauses for b in c.blocks for r in b.runs if r.kind == "ref"]
     assert refs
     for run in refs:
@@ -108,7 +107,7 @@ def test_unused_definitions_are_dropped(library: Library) -> None:
     mou = _plan("mou-skills-dialogue.yaml", library)
     funding = _plan("bp-west-papua-youth.yaml", library)
 
-    def defined(plan: DocumentPlan) -> set[str]:
+    def defined(plan: RenderedDocument) -> set[str]:
         return {
             r.text for c in plan.clauses for b in c.blocks for r in b.runs if r.kind == "define"
         }
@@ -119,9 +118,13 @@ def test_unused_definitions_are_dropped(library: Library) -> None:
 
 def test_fallback_replaces_the_text(library: Library) -> None:
     plan = _plan("in-kind-solar-equipment.yaml", library)
-    chosen = {c.clause.id: c.decision.fallback for c in plan.clauses if c.decision.fallback}
+    chosen = {
+        c.clause_id: c.planned.decision.fallback
+        for c in plan.clauses
+        if c.planned.decision.fallback
+    }
     assert chosen
-    spec = plan.selection.spec
+    spec = plan.plan.selection.spec
     for clause_id, name in chosen.items():
         clause = library.clauses[clause_id].clause
         assert spec.terms.fallbacks[clause.fallback_topic or ""] == name

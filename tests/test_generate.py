@@ -99,7 +99,7 @@ def test_every_ref_points_to_a_bookmark_with_the_right_number(
 ) -> None:
     draft = drafts[name]
     bookmarks = draft.bookmarks()
-    numbers = {c.bookmark: c.number for c in draft.plan.clauses}
+    numbers = {c.planned.bookmark: c.number for c in draft.plan.clauses}
     refs = draft.refs()
     expected_refs = sum(
         1 for c in draft.plan.clauses for b in c.blocks for r in b.runs if r.kind == "ref"
@@ -118,8 +118,8 @@ def test_draft_has_provenance(drafts: dict[str, Draft]) -> None:
     assert f"agreements.spec_sha256      {spec_hash.hexdigest()}" in result.stdout
     first = draft.plan.clauses[0]
     assert (
-        f"agreements.clause.001       {first.clause.id}@{first.clause.version}#"
-        f"{text_hash(clause_text(first.clause, 'en'))[:16]}"
+        f"agreements.clause.001       {first.clause_id}@{first.planned.clause.version}#"
+        f"{text_hash(clause_text(first.planned.clause, 'en'))[:16]}"
     ) in result.stdout
     assert f"agreements.clause_count     {len(draft.plan.clauses)}" in result.stdout
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from agreements.build import check as check_spec_file
 from agreements.rules import RULES
-from agreements.validate import check_spec_file
 from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ from jinja2.environment import TemplateExpression
 
 from agreements.clauses.sandbox import SANDBOX_VERSION, environment, parse_expression
 
-_TEMPLATES: dict[str, Template] = {}
+_TEMPLATES: dict[tuple[str, str], Template] = {}
 _EXPRESSIONS: dict[str, TemplateExpression] = {}
 
 
@@ -71,13 +71,14 @@ def _code(source: str) -> CodeType:
     return code
 
 
-def template(source: str) -> Template:
-    """Return the compiled template of a clause text (compiled once, cached on disk)."""
-    found = _TEMPLATES.get(source)
+def template(source: str, language: str = "en") -> Template:
+    """Return the compiled template of a clause text bound to the filters of `language`
+    (compiled once per process, cached on disk)."""
+    found = _TEMPLATES.get((language, source))
     if found is None:
-        env = environment()
+        env = environment(language)
         found = env.template_class.from_code(env, _code(source), env.make_globals(None))
-        _TEMPLATES[source] = found
+        _TEMPLATES[(language, source)] = found
     return found
 
 

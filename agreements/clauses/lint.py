@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from agreements.clauses.analyse import analyse_clause, clause_sources
 from agreements.clauses.load import ClauseSource, Library, shown_path
@@ -48,24 +47,6 @@ FORBIDDEN_POSITIONS: list[tuple[re.Pattern[str], str]] = [
     ),
 ]
 
-TITLES = {
-    "L01": "schema error in a clause file",
-    "L02": "clause id differs from its file name, or is duplicated",
-    "L03": "clause topic differs from its folder",
-    "L04": "a condition or placeholder names a spec field that does not exist",
-    "L05": "unknown name, function or filter, or a forbidden template construct",
-    "L06": "reference to an unknown clause",
-    "L07": "requires/excludes names an unknown clause, or requires form a cycle",
-    "L08": "term used but never defined",
-    "L09": "term defined in two clauses",
-    "L10": "empty text",
-    "L11": "missing language",
-    "L12": "no example selects the clause",
-    "L13": "reaches for Python internals",
-    "L14": "a position the organisation may never take",
-    "L15": "template syntax error",
-    "L16": "the approvals lock file was edited by hand or is broken",
-}
 WARNINGS = frozenset({"L12"})
 
 
@@ -97,8 +78,11 @@ def _cycles(library: Library) -> Iterator[list[str]]:
             yield from visit(node)
 
 
-def lint_library(library: Library, examples: list[Path] | None = None) -> list[Problem]:
-    """Return every problem of the library; warnings for clauses no example selects."""
+def lint_library(library: Library) -> list[Problem]:
+    """Return every problem of the library's clause files, sorted by file and position.
+
+    The lock file and the example specs are checked one level up (`agreements.library_check`),
+    since they need the review and pipeline packages, which depend on this one."""
     problems = list(library.problems)
     ids = set(library.clauses)
     languages = {lang for s in library.clauses.values() for lang in s.clause.text}
@@ -167,55 +151,5 @@ def lint_library(library: Library, examples: list[Path] | None = None) -> list[P
                     source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
                 )
             )
-    problems.extend(_lock_problems(library))
-    if examples:
-        problems.extend(_unused(library, examples))
     problems.sort(key=sort_key)
     return problems
-
-
-def _lock_problems(library: Library) -> list[Problem]:
-    from agreements.errors import LibraryError
-    from agreements.review.approvals import lock_path, read_lock, tampered
-
-    path = shown_path(lock_path(library))
-
-    def problem(where: str, message: str, fix: str) -> Problem:
-        return Problem(path, None, Severity.ERROR, "L16", where, message, fix)
-
-    try:
-        lock = read_lock(library)
-    except LibraryError as exc:
-        return [problem("", str(exc), "restore the file from version control and approve again")]
-    return [
-        problem(
-            f"clauses.{cid}",
-            f"the approved {language} text of {cid!r} does not match "
-            "its recorded hash (edited by hand)",
-            "restore the file, or approve the clause again",
-        )
-        for cid, language in tampered(lock)
-    ]
-
-
-def _unused(library: Library, examples: list[Path]) -> list[Problem]:
-    from agreements.clauses.select import select_clauses
-    from agreements.validate import check_spec_file
-
-    selected: set[str] = set()
-    for example in examples:
-        report = check_spec_file(example, library)
-        if report.spec is not None:
-            selection = select_clauses(report.spec, library)
-            selected.update(d.clause_id for d in selection.selected())
-    return [
-        _problem(
-            source,
-            "L12",
-            "applies_when",
-            "no example spec selects this clause",
-            "add an example that needs it, or deprecate it",
-        )
-        for cid, source in sorted(library.clauses.items())
-        if cid not in selected and not source.clause.deprecated
-    ]

@@ -7,7 +7,6 @@ from typing import Any
 
 from agreements.clauses.load import load_library
 from agreements.errors import UsageError
-from agreements.problems import Problem
 from agreements.spec.models import AgreementKind
 
 
@@ -91,15 +90,3 @@ def describe_clause(library: Path | None, clause_id: str, lang: str) -> str:
     for definition in clause.defines:
         lines.append(f"  \u201c{definition.term}\u201d {definition.text.get(lang, '')}")
     return "\n".join(lines)
-
-
-def run_lint(library: Path | None, examples: Path | None) -> tuple[list[Problem], int]:
-    """Return the lint problems of the library and how many clauses it has."""
-    from agreements.clauses.lint import lint_library
-
-    loaded = load_library(library)
-    folder = examples if examples is not None else loaded.root / "examples"
-    if examples is not None and not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder of example specs")
-    specs = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    return lint_library(loaded, specs), len(loaded.clauses)

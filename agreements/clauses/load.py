@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from agreements.clauses.model import Clause
-from agreements.errors import LibraryError, SpecInvalidError, UnreadableFileError
+from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.library import Settings, load_settings, resolve_library
 from agreements.problems import Problem, Severity
 from agreements.yamlsafe import LoadedYaml, load_yaml, read_text
@@ -112,8 +112,8 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
     try:
         text = read_text(path, max_bytes=MAX_CLAUSE_BYTES)
         loaded = load_yaml(text, shown_path(path))
-    except (SpecInvalidError, UnreadableFileError) as exc:
-        problems = exc.problems if isinstance(exc, SpecInvalidError) else [exc.problem]
+    except (YamlError, UnreadableFileError) as exc:
+        problems = exc.problems if isinstance(exc, YamlError) else [exc.problem]
         library.problems.extend(problems)
         return
     library.problems.extend(loaded.problems)

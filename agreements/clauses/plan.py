@@ -1,26 +1,41 @@
-"""Planning: order, numbers, resolved cross-references and defined terms of a draft."""
+"""Stage 3, `plan_document`: order, numbers, cross-references and defined terms of a draft.
+
+Planning reads the chosen clause sources without rendering them: references and terms are
+found in their syntax, so a broken reference or an undefined term is a problem of the plan
+(and so of `validate`) before any text is rendered.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
 
-from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2 import TemplateSyntaxError, nodes
 
-from agreements.clauses.compiled import template
-from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
+from agreements.clauses.analyse import DEFINE, USE, analyse_clause
 from agreements.clauses.model import Clause
+from agreements.clauses.sandbox import parse_source
 from agreements.clauses.select import Decision, PlanIssue, Selection
 
 
-@dataclass
+@dataclass(frozen=True)
+class ChosenText:
+    """The sources of one clause as it will appear: its alternative or fallback applied."""
+
+    title: Mapping[str, str]
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class PlannedClause:
-    """A selected clause as it will appear: number, title and numbered blocks."""
+    """A selected clause with its article number, chosen sources and printed definitions."""
 
     number: int
     decision: Decision
-    title: str
-    blocks: list[Block]
+    chosen: ChosenText
+    definitions: tuple[str, ...] = ()
 
     @property
     def clause(self) -> Clause:
@@ -33,32 +48,21 @@ class PlannedClause:
         return "clause_" + self.clause.id.replace("-", "_")[:30]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentPlan:
-    """Everything the writer needs: the selection, the planned clauses and any issues."""
+    """Stage 3's result: the numbered clauses, where each term is defined, and issues."""
 
     selection: Selection
     language: str
-    clauses: list[PlannedClause] = field(default_factory=list)
-    issues: list[PlanIssue] = field(default_factory=list)
-
-    def numbers(self) -> dict[str, int]:
-        """Return the number of every planned clause by id."""
-        return {c.clause.id: c.number for c in self.clauses}
+    clauses: tuple[PlannedClause, ...]
+    numbers: Mapping[str, int]
+    defined_in: Mapping[str, str]
+    issues: tuple[PlanIssue, ...]
 
 
-def render_source(source: str, context: dict[str, Any]) -> str:
-    """Return `source` rendered in the sandbox (templates compiled once per process).
-
-    Text without any template syntax renders to itself (as Jinja would, less one trailing
-    newline), so most clauses skip the template engine entirely.
-    """
-    if "{" not in source:
-        return source.removesuffix("\n")
-    return template(source).render(context)
-
-
-def _text_of(decision: Decision, language: str) -> tuple[dict[str, str], dict[str, str]]:
+def choose_text(decision: Decision) -> ChosenText:
+    """Return the title and text sources of a decision: a chosen alternative replaces both
+    (its title when it has one), and a chosen fallback then replaces the text."""
     clause = decision.source.clause
     title, text = clause.title, clause.text
     if decision.variant is not None:
@@ -66,91 +70,136 @@ def _text_of(decision: Decision, language: str) -> tuple[dict[str, str], dict[st
         title, text = alternative.title or title, alternative.text
     if decision.fallback is not None:
         text = next(f for f in clause.fallbacks if f.name == decision.fallback).text
-    return title, text
+    return ChosenText(MappingProxyType(dict(title)), MappingProxyType(dict(text)))
 
 
-def _render(
-    decision: Decision, source: str, context: dict[str, Any], issues: list[PlanIssue]
-) -> str | None:
+@cache
+def reference_targets(source: str) -> tuple[tuple[str, bool], ...]:
+    """Return each `ref("id")` of a text as (id, conditional): conditional when it sits in
+    an `{% if %}` branch or a conditional expression, so it may never be rendered."""
     try:
-        return render_source(source, context)
-    except UndefinedError as exc:
-        issues.append(
-            PlanIssue(
-                "C08",
-                decision.clause_id,
-                f"text uses a missing value: {exc}",
-                "fill in the spec field, or fix the clause",
-            )
-        )
-    except SecurityError as exc:
-        issues.append(PlanIssue("C07", decision.clause_id, f"refused by the sandbox: {exc}"))
-    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
-        issues.append(PlanIssue("C08", decision.clause_id, f"text cannot be rendered: {exc}"))
-    return None
+        tree = parse_source(source, expression=False)
+    except TemplateSyntaxError:
+        return ()  # lint and rendering report the syntax error
+    found: list[tuple[str, bool]] = []
+
+    def walk(node: nodes.Node, conditional: bool) -> None:
+        if (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name == "ref"
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+        ):
+            found.append((str(node.args[0].value), conditional))
+        inner = conditional or isinstance(node, nodes.If | nodes.CondExpr)
+        for child in node.iter_child_nodes():
+            walk(child, inner)
+
+    walk(tree, False)
+    return tuple(found)
 
 
-def _number_blocks(number: int, blocks: list[Block]) -> None:
-    paragraphs = [b for b in blocks if b.kind == "para"]
-    numbered = len(paragraphs) > 1
-    para_count = 0
-    item_count = 0
-    for block in blocks:
-        if block.kind == "para":
-            para_count += 1
-            item_count = 0
-            block.number = f"{number}.{para_count}" if numbered else ""
-        else:
-            block.number = f"({_letter(item_count)})"
-            item_count += 1
+def _clause_issue(code: str, clause_id: str, message: str, fix: str = "") -> PlanIssue:
+    return PlanIssue(code, clause_id, message, fix)
 
 
-def _letter(index: int) -> str:
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+def _not_selected(selection: Selection, target: str) -> str:
+    decision = next((d for d in selection.decisions if d.clause_id == target), None)
+    if decision is None:
+        return "no clause has that id"
+    why = f"it is not selected ({decision.reason}"
+    if decision.condition:
+        return why + f": {decision.condition} with {'; '.join(decision.values)})"
+    return why + ")"
 
 
-def _definition_blocks(
-    decision: Decision,
-    context: dict[str, Any],
-    language: str,
-    used: set[str],
-    issues: list[PlanIssue],
-) -> list[Block]:
-    blocks: list[Block] = []
-    definitions = sorted(decision.source.clause.defines, key=lambda d: d.term.casefold())
-    for definition in definitions:
-        if definition.term not in used:
-            continue
-        source = definition.text.get(language)
-        if source is None:
+def _where_defined(selection: Selection, term: str) -> str:
+    for source in selection.library.ordered():
+        if term in analyse_clause(source.clause).defines:
+            decision = next(d for d in selection.decisions if d.clause_id == source.clause.id)
+            why = f" ({decision.reason}: {'; '.join(decision.values)})"
+            return f"; it is defined in {source.clause.id!r}, which is not selected{why}"
+    return ""
+
+
+def _uses(planned: list[PlannedClause], language: str) -> Iterator[tuple[str, str]]:
+    for item in planned:
+        for source in (item.chosen.text.get(language, ""), item.chosen.title.get(language, "")):
+            for term in USE.findall(source):
+                yield item.clause.id, term.strip()
+
+
+def _used_terms(planned: list[PlannedClause], language: str) -> set[str]:
+    """Return the terms the clause texts use, and those the definitions of used terms use."""
+    used = {term for _, term in _uses(planned, language)}
+    definitions = {d.term: d.text.get(language, "") for p in planned for d in p.clause.defines}
+    pending = list(used)
+    while pending:
+        for term in USE.findall(definitions.get(pending.pop(), "")):
+            if term.strip() not in used:
+                used.add(term.strip())
+                pending.append(term.strip())
+    return used
+
+
+def _terms(
+    planned: list[PlannedClause], language: str, issues: list[PlanIssue]
+) -> tuple[list[PlannedClause], dict[str, str]]:
+    """Return the clauses with the definitions they print, and where each term is defined."""
+    used = _used_terms(planned, language)
+    defined_in: dict[str, str] = {}
+
+    def define(term: str, clause_id: str) -> None:
+        if term in defined_in and defined_in[term] != clause_id:
             issues.append(
-                PlanIssue(
-                    "C09",
-                    decision.clause_id,
-                    f"definition of {definition.term!r} has no {language} text",
+                _clause_issue(
+                    "C06",
+                    clause_id,
+                    f"defines {term!r}, which {defined_in[term]!r} defines too",
+                    "define each term in one clause",
                 )
             )
-            continue
-        rendered = _render(decision, source, context, issues)
-        if rendered is None:
-            continue
-        runs = [Run("text", "\u201c"), Run("define", definition.term), Run("text", "\u201d ")]
-        blocks.append(Block("para", runs + parse_inline(" ".join(rendered.split()))))
-    return blocks
+        defined_in.setdefault(term, clause_id)
+
+    out: list[PlannedClause] = []
+    for item in planned:
+        for term in DEFINE.findall(item.chosen.text.get(language, "")):
+            define(term.strip(), item.clause.id)
+        printed: list[str] = []
+        for definition in sorted(item.clause.defines, key=lambda d: d.term.casefold()):
+            if definition.term not in used:
+                continue
+            if language not in definition.text:
+                issues.append(
+                    _clause_issue(
+                        "C09",
+                        item.clause.id,
+                        f"definition of {definition.term!r} has no {language} text",
+                    )
+                )
+                continue
+            printed.append(definition.term)
+            define(definition.term, item.clause.id)
+        out.append(
+            PlannedClause(item.number, item.decision, item.chosen, tuple(printed))
+            if printed
+            else item
+        )
+    return out, defined_in
 
 
 def plan_document(selection: Selection) -> DocumentPlan:
-    """Return the plan of the draft: numbered clauses, resolved references, checked terms."""
+    """Return stage 3's result: the selected clauses numbered in agreement order, with every
+    unconditional reference and every used term checked against what the draft contains."""
     language = selection.spec.agreement.language.value
-    plan = DocumentPlan(selection, language, issues=list(selection.issues))
-    context = selection.context
-    selected = selection.selected()
-    for number, decision in enumerate(selected, start=1):
-        titles, texts = _text_of(decision, language)
-        if language not in texts or language not in titles:
-            plan.issues.append(
-                PlanIssue(
+    issues = list(selection.issues)
+    planned: list[PlannedClause] = []
+    for decision in selection.selected():
+        chosen = choose_text(decision)
+        if language not in chosen.text or language not in chosen.title:
+            issues.append(
+                _clause_issue(
                     "C09",
                     decision.clause_id,
                     f"has no text in the agreement's language {language!r}",
@@ -158,100 +207,38 @@ def plan_document(selection: Selection) -> DocumentPlan:
                 )
             )
             continue
-        rendered = _render(decision, texts[language], context, plan.issues)
-        title = _render(decision, titles[language], context, plan.issues)
-        blocks = parse_blocks(rendered) if rendered is not None else []
-        plain_title = "".join(r.text for r in parse_inline(title or ""))
-        plan.clauses.append(PlannedClause(number, decision, plain_title, blocks))
-    _resolve_terms(plan, context)
-    for planned in plan.clauses:
-        _number_blocks(planned.number, planned.blocks)
-    _resolve_refs(plan)
-    return plan
-
-
-def _runs(plan: DocumentPlan) -> list[tuple[PlannedClause, Run]]:
-    return [(c, run) for c in plan.clauses for block in c.blocks for run in block.runs]
-
-
-def _resolve_terms(plan: DocumentPlan, context: dict[str, Any]) -> None:
-    used = {run.text for _, run in _runs(plan) if run.kind == "term"}
-    defined_in: dict[str, str] = {}
-    for planned, run in _runs(plan):
-        if run.kind == "define":
-            _define(plan, defined_in, run.text, planned.clause.id)
-    for planned in plan.clauses:
-        if planned.clause.defines:
-            extra = _definition_blocks(planned.decision, context, plan.language, used, plan.issues)
-            planned.blocks.extend(extra)
-            for block in extra:
-                _define(plan, defined_in, block.runs[1].text, planned.clause.id)
-    for planned, run in _runs(plan):
-        if run.kind == "term" and run.text not in defined_in:
-            plan.issues.append(
-                PlanIssue(
+        planned.append(PlannedClause(len(planned) + 1, decision, chosen))
+    numbers = {p.clause.id: p.number for p in planned}
+    planned, defined_in = _terms(planned, language, issues)
+    reported: set[str] = set()
+    for clause_id, term in _uses(planned, language):
+        if term not in defined_in and term not in reported:
+            reported.add(term)
+            issues.append(
+                _clause_issue(
                     "C05",
-                    planned.clause.id,
-                    f"uses the term {run.text!r}, which no selected clause defines"
-                    + _where_defined(plan, run.text),
+                    clause_id,
+                    f"uses the term {term!r}, which no selected clause defines"
+                    + _where_defined(selection, term),
                     "select the defining clause or define it",
                 )
             )
-            defined_in[run.text] = "(reported)"
-
-
-def _define(plan: DocumentPlan, defined_in: dict[str, str], term: str, clause_id: str) -> None:
-    if term in defined_in and defined_in[term] != clause_id:
-        plan.issues.append(
-            PlanIssue(
-                "C06",
-                clause_id,
-                f"defines {term!r}, which {defined_in[term]!r} defines too",
-                "define each term in one clause",
-            )
-        )
-    defined_in.setdefault(term, clause_id)
-
-
-def _where_defined(plan: DocumentPlan, term: str) -> str:
-    from agreements.clauses.analyse import analyse_clause
-
-    for source in plan.selection.library.ordered():
-        if term in analyse_clause(source.clause).defines:
-            decision = plan.selection.decision(source.clause.id)
-            why = f" ({decision.reason}: {'; '.join(decision.values)})" if decision else ""
-            return f"; it is defined in {source.clause.id!r}, which is not selected{why}"
-    return ""
-
-
-def _resolve_refs(plan: DocumentPlan) -> None:
-    numbers = plan.numbers()
-    for planned in plan.clauses:
-        for block in planned.blocks:
-            block.runs = [_resolved(plan, planned, run, numbers) for run in block.runs]
-
-
-def _resolved(plan: DocumentPlan, planned: PlannedClause, run: Run, numbers: dict[str, int]) -> Run:
-    if run.kind != "ref":
-        return run
-    if run.target in numbers:
-        return Run("ref", str(numbers[run.target]), run.target)
-    decision = plan.selection.decision(run.target)
-    if decision is None:
-        why = "no clause has that id"
-    else:
-        why = f"it is not selected ({decision.reason}"
-        why += (
-            f": {decision.condition} with {'; '.join(decision.values)})"
-            if decision.condition
-            else ")"
-        )
-    plan.issues.append(
-        PlanIssue(
-            "C04",
-            planned.clause.id,
-            f"refers to {run.target!r}, but {why}",
-            "make the reference conditional or the target always apply",
-        )
+    for item in planned:
+        for target, conditional in reference_targets(item.chosen.text[language]):
+            if target not in numbers and not conditional:
+                issues.append(
+                    _clause_issue(
+                        "C04",
+                        item.clause.id,
+                        f"refers to {target!r}, but {_not_selected(selection, target)}",
+                        "make the reference conditional or the target always apply",
+                    )
+                )
+    return DocumentPlan(
+        selection,
+        language,
+        tuple(planned),
+        MappingProxyType(numbers),
+        MappingProxyType(defined_in),
+        tuple(issues),
     )
-    return Run("text", f"[{run.target}]")

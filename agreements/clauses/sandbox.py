@@ -7,20 +7,14 @@ includes, and no access to names starting with an underscore.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import StrictUndefined, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreements.formatting import format_date, format_money, format_percent, join_names
-from agreements.spec.models import AgreementKind
-
-if TYPE_CHECKING:
-    from agreements.library import Settings
-    from agreements.spec import PartnershipSpec
 
 # Sentinels around spec values and references in rendered text (Unicode private use).
 LITERAL_OPEN, LITERAL_CLOSE = "\ue002", "\ue003"
@@ -79,12 +73,13 @@ def _finalize(value: Any) -> Any:
     return f"{LITERAL_OPEN}{text}{LITERAL_CLOSE}"
 
 
-def _ref(clause_id: str) -> RefToken:
+def ref(clause_id: str) -> RefToken:
+    """Return the marker of a cross-reference to `clause_id` (the `ref()` of clause texts)."""
     return RefToken(f"{REF_OPEN}{clause_id}{REF_CLOSE}")
 
 
 # Raise when the environment's configuration changes how templates compile.
-SANDBOX_VERSION = 1
+SANDBOX_VERSION = 2
 MAX_REPEAT = 10_000
 MAX_EXPONENT = 64
 
@@ -116,8 +111,13 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
-    """Return the one sandboxed environment used for every condition and text."""
+def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
+    """Return the sandboxed environment for conditions and texts in `language`.
+
+    One environment per language, so every filter formats for the draft's language (dates,
+    amounts, lists of names) and a template compiled for one language is never reused for
+    another.
+    """
     env = _BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
@@ -126,71 +126,11 @@ def environment() -> ImmutableSandboxedEnvironment:
         extensions=(),
     )
     env.globals.clear()
-    env.filters["date"] = format_date
-    env.filters["money"] = lambda amount, currency: format_money(amount, str(currency))
-    env.filters["names"] = lambda parties: join_names([p.short_name for p in parties])
-    env.filters["percent"] = format_percent
+    env.filters["date"] = lambda value: format_date(value, language)
+    env.filters["money"] = lambda amount, currency: format_money(amount, str(currency), language)
+    env.filters["names"] = lambda parties: join_names([p.short_name for p in parties], language)
+    env.filters["percent"] = lambda value: format_percent(value, language)
     return env
-
-
-def build_context(spec: PartnershipSpec, settings: Settings) -> dict[str, Any]:
-    """Return the names conditions and texts may use, computed from the spec."""
-    org_name = settings.organisation.legal_name.casefold()
-    org = next((p for p in spec.parties if p.legal_name.casefold() == org_name), spec.parties[0])
-    partners = [p for p in spec.parties if p is not org]
-    types = {c.type for c in spec.contributions}
-    terms = spec.terms
-
-    def has_contribution(kind: str) -> bool:
-        if kind not in CONTRIBUTION_TYPES:
-            raise ValueError(f"has_contribution: unknown type {kind!r}")
-        return kind in types
-
-    def any_party(sector: str | None = None, classification: str | None = None) -> bool:
-        return any(
-            (sector is None or p.sector.value == sector)
-            and (classification is None or (p.classification or "") == classification)
-            for p in spec.parties
-        )
-
-    def fallback(topic: str) -> str | None:
-        return terms.fallbacks.get(topic)
-
-    functions: dict[str, Callable[..., Any]] = {
-        "has_contribution": has_contribution,
-        "any_party": any_party,
-        "fallback": fallback,
-        "ref": _ref,
-    }
-    return {
-        "agreement": spec.agreement,
-        "parties": spec.parties,
-        "org": org,
-        "partners": partners,
-        "purpose": spec.purpose,
-        "objectives": spec.objectives,
-        "responsibilities": spec.responsibilities,
-        "contributions": spec.contributions,
-        "risks": spec.risks,
-        "terms": terms,
-        "settings": settings,
-        "kind": spec.agreement.kind.value,
-        "is_mou": spec.agreement.kind is AgreementKind.MOU,
-        "party_count": len(spec.parties),
-        "personal_data": terms.personal_data.processed,
-        "new_material": terms.intellectual_property.new_material,
-        "logo_use": terms.names_and_logos.use_planned,
-        "steering_committee": terms.governance.steering_committee,
-        "confidentiality": terms.confidentiality,
-        "duration_days": (spec.agreement.end_date - spec.agreement.start_date).days + 1,
-        "any_item_hazardous": any(i.durable_or_hazardous for c in spec.in_kind() for i in c.items),
-        **functions,
-    }
-
-
-def strip_sentinels(text: str) -> str:
-    """Return rendered text without the literal and reference markers."""
-    return text.translate(_SENTINELS)
 
 
 def parse_expression(source: str) -> nodes.Expr:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -10,9 +10,11 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError, TemplateError
 
 from agreements.clauses.compiled import expression
+from agreements.clauses.context import ClauseContext, build_context
 from agreements.clauses.load import ClauseSource, Library
-from agreements.clauses.sandbox import build_context, parse_source
+from agreements.clauses.sandbox import parse_source
 from agreements.spec import PartnershipSpec
+from agreements.spec.loaded import LoadedSpec
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class PlanIssue:
     fix: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
     """Whether one clause is in the draft, and why."""
 
@@ -36,7 +38,7 @@ class Decision:
     variant: str | None = None
     variant_when: str | None = None
     fallback: str | None = None
-    context: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    context: ClauseContext | None = field(default=None, repr=False, compare=False)
 
     @property
     def clause_id(self) -> str:
@@ -59,15 +61,21 @@ class Decision:
         return explain_values(self.variant_when, self.context)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Selection:
-    """The decision for every clause of the library, in agreement order, plus issues."""
+    """Stage 2's result: the decision for every clause, in agreement order, plus issues."""
 
-    spec: PartnershipSpec
+    loaded: LoadedSpec
     library: Library
-    context: dict[str, Any]
-    decisions: list[Decision]
-    issues: list[PlanIssue] = field(default_factory=list)
+    context: ClauseContext
+    decisions: tuple[Decision, ...]
+    issues: tuple[PlanIssue, ...] = ()
+
+    @property
+    def spec(self) -> PartnershipSpec:
+        """Return the spec the selection was made for."""
+        assert self.loaded.spec is not None
+        return self.loaded.spec
 
     def selected(self) -> list[Decision]:
         """Return the decisions of the selected clauses, in agreement order."""
@@ -83,7 +91,8 @@ class ConditionError(Exception):
 
 
 def evaluate(source: str, context: dict[str, Any]) -> Any:
-    """Return the value of the condition `source` in `context`, compiled once per process."""
+    """Return the value of the condition `source` over the names in `context` (see
+    `ClauseContext.names`), compiled once per process."""
     try:
         compiled = expression(source)
     except TemplateError as exc:
@@ -108,12 +117,13 @@ def _fragments(source: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def explain_values(source: str, context: dict[str, Any]) -> list[str]:
+def explain_values(source: str, context: ClauseContext) -> list[str]:
     """Return 'name = value' for each flag and function call the condition uses."""
     shown: list[str] = []
+    names = context.names()
     for fragment in _fragments(source):
         try:
-            value = evaluate(fragment, context)
+            value = evaluate(fragment, names)
         except ConditionError:
             continue
         if isinstance(value, bool | int | str) or value is None:
@@ -143,14 +153,14 @@ def _fragment(node: nodes.Node) -> str | None:
     return None
 
 
-def _decide(source: ClauseSource, context: dict[str, Any], issues: list[PlanIssue]) -> Decision:
+def _decide(source: ClauseSource, context: ClauseContext, issues: list[PlanIssue]) -> Decision:
     clause = source.clause
     if clause.deprecated:
         return Decision(source, False, "deprecated")
     if clause.applies_when is None:
         return Decision(source, True, "always applies")
     try:
-        verdict = bool(evaluate(clause.applies_when, context))
+        verdict = bool(evaluate(clause.applies_when, context.names()))
     except ConditionError as exc:
         issues.append(PlanIssue("C07", clause.id, f"applies_when {exc}", "fix the clause"))
         return Decision(source, False, "condition failed", clause.applies_when)
@@ -160,65 +170,67 @@ def _decide(source: ClauseSource, context: dict[str, Any], issues: list[PlanIssu
 
 def _choose_variant(
     decision: Decision,
-    context: dict[str, Any],
+    context: ClauseContext,
     issues: list[PlanIssue],
     fallbacks: dict[str, str],
     used_topics: set[str],
-) -> None:
+) -> Decision:
+    """Return the decision with its alternative and fallback chosen."""
     clause = decision.source.clause
     for alternative in clause.alternatives:
         try:
-            if evaluate(alternative.when, context):
-                decision.variant = alternative.name
-                decision.variant_when = alternative.when
-                decision.context = context
+            if evaluate(alternative.when, context.names()):
+                decision = replace(
+                    decision,
+                    variant=alternative.name,
+                    variant_when=alternative.when,
+                    context=context,
+                )
                 break
         except ConditionError as exc:
             issues.append(PlanIssue("C07", clause.id, f"alternative {alternative.name}: {exc}"))
     topic = clause.fallback_topic
     if topic is None or topic not in fallbacks:
-        return
+        return decision
     used_topics.add(topic)
     wanted = fallbacks[topic]
     names = [f.name for f in clause.fallbacks]
     if wanted in names:
-        decision.fallback = wanted
-    else:
-        issues.append(
-            PlanIssue(
-                "C02",
-                clause.id,
-                f"terms.fallbacks.{topic} is {wanted!r}, which the clause {clause.id!r} does not "
-                f"offer",
-                f"choose one of: {', '.join(names) or '(none offered)'}",
-            )
+        return replace(decision, fallback=wanted)
+    issues.append(
+        PlanIssue(
+            "C02",
+            clause.id,
+            f"terms.fallbacks.{topic} is {wanted!r}, which the clause {clause.id!r} does not offer",
+            f"choose one of: {', '.join(names) or '(none offered)'}",
         )
+    )
+    return decision
 
 
-def select_clauses(spec: PartnershipSpec, library: Library) -> Selection:
-    """Return the decision for every clause: in or out, the reason, variant and fallback."""
-    context = build_context(spec, library.settings)
-    issues: list[PlanIssue] = []
-    decisions = [_decide(source, context, issues) for source in library.ordered()]
-    by_id = {d.clause_id: d for d in decisions}
+def _add_required(decisions: list[Decision], issues: list[PlanIssue]) -> None:
+    """Select, in place, every clause a selected clause requires (transitively)."""
+    index = {d.clause_id: i for i, d in enumerate(decisions)}
     pending = [d for d in decisions if d.selected]
     while pending:
         current = pending.pop()
         for needed in current.source.clause.requires:
-            target = by_id.get(needed)
-            if target is None:
+            at = index.get(needed)
+            if at is None:
                 issues.append(
                     PlanIssue("C01", current.clause_id, f"requires the unknown clause {needed!r}")
                 )
-            elif not target.selected and not target.source.clause.deprecated:
-                target.selected = True
-                target.reason = f"required by {current.clause_id}"
+                continue
+            target = decisions[at]
+            if not target.selected and not target.source.clause.deprecated:
+                target = replace(target, selected=True, reason=f"required by {current.clause_id}")
+                decisions[at] = target
                 pending.append(target)
-    fallbacks = dict(spec.terms.fallbacks)
-    used_topics: set[str] = set()
-    for decision in decisions:
-        if decision.selected:
-            _choose_variant(decision, context, issues, fallbacks, used_topics)
+
+
+def _exclusion_issues(decisions: list[Decision]) -> list[PlanIssue]:
+    by_id = {d.clause_id: d for d in decisions}
+    issues: list[PlanIssue] = []
     reported: set[frozenset[str]] = set()
     for decision in decisions:
         if not decision.selected:
@@ -238,6 +250,26 @@ def select_clauses(spec: PartnershipSpec, library: Library) -> Selection:
                         "change the spec or the clauses' conditions",
                     )
                 )
+    return issues
+
+
+def select_clauses(loaded: LoadedSpec, library: Library) -> Selection:
+    """Return stage 2's result: for every clause of the library, in or out and why, with
+    the alternative and fallback chosen.
+
+    `loaded` must be draftable (parsed, with an organisation party).
+    """
+    context = build_context(loaded, library.settings)
+    issues: list[PlanIssue] = []
+    decisions = [_decide(source, context, issues) for source in library.ordered()]
+    _add_required(decisions, issues)
+    fallbacks = dict(context.terms.fallbacks)
+    used_topics: set[str] = set()
+    decisions = [
+        _choose_variant(d, context, issues, fallbacks, used_topics) if d.selected else d
+        for d in decisions
+    ]
+    issues.extend(_exclusion_issues(decisions))
     for topic in sorted(set(fallbacks) - used_topics):
         offered = sorted(
             {c.clause.fallback_topic for c in library.clauses.values() if c.clause.fallback_topic}
@@ -250,4 +282,4 @@ def select_clauses(spec: PartnershipSpec, library: Library) -> Selection:
                 f"use one of: {', '.join(offered)}",
             )
         )
-    return Selection(spec, library, context, decisions, issues)
+    return Selection(loaded, library, context, tuple(decisions), tuple(issues))

@@ -16,6 +16,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 def main() -> None:
     """Run the CLI; turn engine errors into one-line messages and exit codes, never tracebacks."""
+    from agreements.cli.exit_codes import BUG, INTERRUPTED, exit_code_of
     from agreements.errors import AgreementsError
 
     debug = "--debug" in sys.argv or os.environ.get("AGREEMENTS_DEBUG") == "1"
@@ -28,10 +29,10 @@ def main() -> None:
         app()
     except AgreementsError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+        sys.exit(exit_code_of(exc))
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except SystemExit:
         raise
     except Exception as exc:  # the last line of defence: no traceback unless asked for
@@ -42,4 +43,4 @@ def main() -> None:
             "This is a bug in agreements; run the same command with --debug for details.",
             file=sys.stderr,
         )
-        sys.exit(3)
+        sys.exit(BUG)

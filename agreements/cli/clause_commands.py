@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from agreements.cli.exit_codes import INVALID, OK
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 
 clauses_app = typer.Typer(
@@ -74,7 +75,7 @@ def lint(
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Check the library: schema, names, references, terms, cycles, languages, positions."""
-    from agreements.clauses.listing import run_lint
+    from agreements.library_check import run_lint
     from agreements.problems import Severity
 
     problems, count = run_lint(library, examples)
@@ -86,7 +87,7 @@ def lint(
         errors = sum(p.severity is Severity.ERROR for p in problems)
         typer.echo(f"{count} clauses checked: {errors} errors, {len(problems) - errors} warnings")
     failing = [p for p in problems if strict or p.severity is Severity.ERROR]
-    raise typer.Exit(1 if failing else 0)
+    raise typer.Exit(INVALID if failing else OK)
 
 
 @clauses_app.command("approve", short_help="Record clauses as approved by legal.")
@@ -174,4 +175,4 @@ def explain(
         typer.echo(json.dumps(explanation.to_json(), indent=2, ensure_ascii=False))
     else:
         typer.echo(explanation.to_text())
-    raise typer.Exit(1 if explanation.plan.issues else 0)
+    raise typer.Exit(INVALID if explanation.plan.issues + explanation.rendered.issues else OK)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from agreements.cli.exit_codes import INVALID
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 
 
@@ -66,17 +67,17 @@ def _generate_one(
     allow_unapproved: bool,
     library: Path | None,
 ) -> None:
+    from agreements.build import build
     from agreements.clauses.load import load_library
-    from agreements.generate import generate as run
 
-    draft = run(
+    draft = build(
         spec, load_library(library), output, force=force, pdf=pdf, allow_unapproved=allow_unapproved
     )
     for warning in draft.warnings:
         typer.echo(warning.format(), err=True)
-    typer.echo(f"wrote {draft.docx} ({len(draft.plan.clauses)} clauses)")
-    if draft.pdf is not None:
-        typer.echo(f"wrote {draft.pdf}")
+    typer.echo(f"wrote {draft.outputs.docx} ({len(draft.rendered.clauses)} clauses)")
+    if draft.outputs.pdf is not None:
+        typer.echo(f"wrote {draft.outputs.pdf}")
 
 
 def _generate_many(
@@ -128,7 +129,7 @@ def _generate_many(
         results = convert_batch(results, force=force)
     typer.echo(summary_table(results))
     if not all(r.ok for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(INVALID)
 
 
 def inspect(

@@ -33,6 +33,7 @@ def validate(
 
     Exit 0 when valid (warnings allowed), 1 when invalid, 2 when a file cannot be read.
     """
+    from agreements.cli.exit_codes import validation_exit_code
     from agreements.validate_files import validate_files
 
     outcome = validate_files(specs, library, strict=strict)
@@ -40,7 +41,7 @@ def validate(
         typer.echo(json.dumps(outcome.to_json(), indent=2, ensure_ascii=False))
     else:
         typer.echo(outcome.to_text())
-    raise typer.Exit(outcome.exit_code)
+    raise typer.Exit(validation_exit_code(outcome.all_readable, outcome.all_valid))
 
 
 def rules(

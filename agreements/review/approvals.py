@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agreements.clauses.load import Library
-from agreements.errors import LibraryError, SpecInvalidError, UnreadableFileError, UsageError
+from agreements.errors import LibraryError, UnreadableFileError, UsageError, YamlError
 from agreements.review.canonical import clause_text, text_hash
 from agreements.writer import write_text_file
 from agreements.yamlsafe import load_yaml_file
@@ -100,7 +100,7 @@ def read_lock(library: Library) -> LockFile:
         if loaded.problems:
             raise LibraryError("\n".join(p.format() for p in loaded.problems))
         return LockFile.model_validate(loaded.data or {})
-    except (SpecInvalidError, UnreadableFileError) as exc:
+    except (YamlError, UnreadableFileError) as exc:
         raise LibraryError(str(exc)) from None
     except ValidationError as exc:
         first = exc.errors()[0]

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from agreements.errors import AgreementsError
+from agreements.errors import UnapprovedClausesError
 from agreements.review.approvals import Status, read_lock, statuses
 
 if TYPE_CHECKING:
     from agreements.clauses.load import Library
     from agreements.clauses.plan import DocumentPlan
-
-
-class UnapprovedClausesError(AgreementsError):
-    """The plan selects clauses whose current text is not approved."""
 
 
 def approval_statuses(plan: DocumentPlan, library: Library) -> dict[str, Status]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agreements.problems import Severity
-
-PathKey = tuple[str | int, ...]
+from agreements.problems import PathKey, Severity
 
 E = Severity.ERROR
 W = Severity.WARNING

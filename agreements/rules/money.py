@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from agreements.currencies import MINOR_UNITS
+from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 from agreements.spec.money import (
     FinancialContribution,
@@ -17,8 +18,6 @@ from agreements.spec.money import (
 if TYPE_CHECKING:
     from agreements.library import Settings
     from agreements.spec import PartnershipSpec
-
-PathKey = tuple[str | int, ...]
 
 
 def _amount(amount: Decimal, currency: str, path: PathKey, what: str) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 from agreements.spec.parties import BORDERLINE_SECTORS, RiskLevel, ScreeningOutcome
 
@@ -77,7 +78,7 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
 
 def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Iterator[Finding]:
     party = spec.parties[i]
-    here: tuple[str | int, ...] = ("parties", i)
+    here: PathKey = ("parties", i)
     for j, industry in enumerate(party.industries):
         if _mentions(industry, settings.excluded_industries):
             yield Finding(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 from agreements.spec.models import AgreementKind
 from agreements.spec.money import FinancialContribution, InKindContribution
@@ -13,8 +14,6 @@ from agreements.spec.terms import RiskCategory
 
 if TYPE_CHECKING:
     from agreements.spec import PartnershipSpec
-
-PathKey = tuple[str | int, ...]
 
 
 def party_references(spec: PartnershipSpec) -> Iterator[tuple[PathKey, str]]:

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
-
-PathKey = tuple[str | int, ...]
 
 # Characters Word cannot hold in document XML: C0 controls other than tab, newline and
 # carriage return; surrogates; and the non-characters U+FFFE and U+FFFF.

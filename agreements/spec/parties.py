@@ -42,6 +42,20 @@ BORDERLINE_SECTORS = frozenset(
 )
 
 
+INTERGOVERNMENTAL_SECTORS = frozenset(
+    {Sector.UN_OR_INTERNATIONAL_ORGANISATION, Sector.INTERNATIONAL_FINANCIAL_INSTITUTION}
+)
+
+
+class PartyCategory(StrEnum):
+    """What kind of body a party is, which decides the obligations it can bear."""
+
+    ORGANISATION = "organisation"
+    PUBLIC_AUTHORITY = "public_authority"
+    INTERGOVERNMENTAL = "intergovernmental"
+    NON_STATE = "non_state"
+
+
 class Classification(StrEnum):
     """Explicit public / non-state classification, required for borderline sectors."""
 
@@ -137,6 +151,21 @@ class Party(SpecModel):
     due_diligence: DueDiligence | None = Field(
         default=None, description="Screening record; required for every non-state party."
     )
+
+    def category(self, *, is_organisation: bool = False) -> PartyCategory:
+        """Return the party's category, from its sector and any explicit classification.
+
+        UN bodies, international financial institutions and the IFRC classified public are
+        intergovernmental; other public parties (governments, and state-owned enterprises or
+        national societies classified public) are public authorities.
+        """
+        if is_organisation:
+            return PartyCategory.ORGANISATION
+        if not self.is_public():
+            return PartyCategory.NON_STATE
+        if self.sector in INTERGOVERNMENTAL_SECTORS or self.sector is Sector.IFRC:
+            return PartyCategory.INTERGOVERNMENTAL
+        return PartyCategory.PUBLIC_AUTHORITY
 
     def is_public(self) -> bool:
         """Return True when the party counts as public (state) rather than non-state."""

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from agreements.word.ooxml import field, paragraph, run
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from agreements.clauses.markup import Run
-    from agreements.clauses.plan import DocumentPlan, PlannedClause
-    from agreements.review.approvals import Status
+    from agreements.clauses.render import RenderedClause, RenderedDocument
     from agreements.spec import PartnershipSpec
 
 
@@ -62,7 +63,7 @@ def _runs(runs: list[Run], targets: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def unapproved_notice(plan: DocumentPlan, pending: dict[str, Status]) -> list[str]:
+def unapproved_notice(rendered: RenderedDocument, pending: Mapping[str, str]) -> list[str]:
     """Return the first-page notice listing clauses legal has not approved (or nothing)."""
     if not pending:
         return []
@@ -73,42 +74,48 @@ def unapproved_notice(plan: DocumentPlan, pending: dict[str, Status]) -> list[st
             keep_next=True,
         )
     ]
-    for planned in plan.clauses:
-        status = pending.get(planned.clause.id)
+    for article in rendered.clauses:
+        status = pending.get(article.clause_id)
         if status is not None:
+            version = article.planned.clause.version
             out.append(
                 paragraph(
                     "Notice",
                     run(
-                        f"Article {planned.number}, {planned.title} "
-                        f"({planned.clause.id}@{planned.clause.version}): {status.value}"
+                        f"Article {article.number}, {article.title} "
+                        f"({article.clause_id}@{version}): {status}"
                     ),
                 )
             )
     return out
 
 
-def clauses(plan: DocumentPlan, flagged: set[str] | None = None) -> list[str]:
-    """Return the paragraphs of every planned clause: bookmarked heading, then its blocks.
+def clauses(rendered: RenderedDocument, flagged: set[str] | None = None) -> list[str]:
+    """Return the paragraphs of every article: bookmarked heading, then its blocks.
 
     Headings of `flagged` clauses (not approved) are highlighted and say so.
     """
-    targets = {c.clause.id: c.bookmark for c in plan.clauses}
+    targets = {c.clause_id: c.planned.bookmark for c in rendered.clauses}
     flagged = flagged or set()
     out: list[str] = []
-    for bookmark_id, planned in enumerate(plan.clauses, start=1):
-        out.extend(_clause(planned, targets, bookmark_id, planned.clause.id in flagged))
+    for bookmark_id, article in enumerate(rendered.clauses, start=1):
+        out.extend(_clause(article, targets, bookmark_id, article.clause_id in flagged))
     return out
 
 
 def _clause(
-    planned: PlannedClause, targets: dict[str, str], bookmark_id: int, flagged: bool
+    planned: RenderedClause, targets: dict[str, str], bookmark_id: int, flagged: bool
 ) -> list[str]:
     title = run(planned.title)
     if flagged:
         title += run(" [not approved by legal]", style="Unapproved")
     out = [
-        paragraph("ClauseHeading", title, keep_next=True, bookmark=(bookmark_id, planned.bookmark))
+        paragraph(
+            "ClauseHeading",
+            title,
+            keep_next=True,
+            bookmark=(bookmark_id, planned.planned.bookmark),
+        )
     ]
     blocks = planned.blocks
     for index, block in enumerate(blocks):

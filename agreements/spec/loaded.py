@@ -1,0 +1,44 @@
+"""The result of the first pipeline stage: a spec as read, with its problems and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from agreements.problems import Problem, Severity
+from agreements.spec.models import PartnershipSpec
+from agreements.spec.parties import Party, PartyCategory
+from agreements.yamlsafe import LoadedYaml
+
+
+@dataclass(frozen=True)
+class LoadedSpec:
+    """A spec as read: the model when it is schema-valid, every problem, and positions.
+
+    `org` is the party that is the library's organisation (None when no party is), and
+    `categories` gives each party id its category; later stages use these and never look
+    the organisation up again.
+    """
+
+    file: str
+    sha256: str
+    spec: PartnershipSpec | None
+    problems: tuple[Problem, ...]
+    positions: LoadedYaml = field(repr=False)
+    org: Party | None = None
+    categories: Mapping[str, PartyCategory] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that block a draft."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that only need acknowledgement."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def is_draftable(self) -> bool:
+        """Return True when the spec parsed, has no error and names the organisation."""
+        return self.spec is not None and self.org is not None and not self.errors
