@@ -3,14 +3,40 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import agreements
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+# `tests` is a package, so pytest puts this checkout first on sys.path; make sure the code
+# under test is this checkout's and not another one installed in the same environment.
+if not Path(agreements.__file__).resolve().is_relative_to(ROOT):
+    raise RuntimeError(
+        f"the tests of {ROOT} would run the code of {Path(agreements.__file__).parent}; "
+        "install this checkout (make test does) or run pytest from its root"
+    )
+
+
+def in_ci() -> bool:
+    """Return True when the CI variable is set to any true value (CI=true, CI=1, ...)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def require_soffice() -> str:
+    """Return LibreOffice's command; fail in CI when it is missing, skip elsewhere."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if in_ci():
+            pytest.fail("LibreOffice (soffice or libreoffice) is missing; .ci/run must install it")
+        pytest.skip("LibreOffice is not installed")
+    return soffice
 
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 60) -> subprocess.CompletedProcess[str]:

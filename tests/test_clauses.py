@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from agreements.build import check
-from agreements.library_check import lint_all as lint_library
 from agreements.clauses.load import Library, load_library
 from agreements.clauses.render import RenderedDocument
+from agreements.library_check import lint_all as lint_library
 from tests.conftest import EXAMPLES, ROOT, run_cli
 
 LINT = ROOT / "tests" / "data" / "lint"
@@ -234,7 +234,9 @@ def _library_with(tmp_path: Path, clauses: dict[str, str]) -> None:
     for order, (clause_id, extra) in enumerate(clauses.items(), start=20):
         (tmp_path / f"clauses/core/{clause_id}.yaml").write_text(
             f"id: {clause_id}\nversion: 1\ntopic: core\nposition: final_provisions\n"
-            f"order: {order}\ntitle: {{en: {clause_id}}}\n{extra}",
+            f"order: {order}\n"
+            + ("" if "title:" in extra else f"title: {{en: {clause_id}}}\n")
+            + extra,
             encoding="utf-8",
         )
 
@@ -341,3 +343,50 @@ def test_clause_wording_gets_typographic_quotes_but_spec_values_stay_literal() -
         ("define", "Agreement"),
         ("text", '\u201d) with A "B" & C\'s'),
     ]
+
+
+PLAN_CASES = [
+    (
+        "C03",
+        {},
+        "tests/data/rules/base.yaml: error C03 terms.fallbacks: terms.fallbacks names the topic "
+        "'payment_terms', which no selected clause offers",
+    ),
+    (
+        "C05",
+        {"gamma": "text:\n  en: The [[Sponsor]] pays.\n"},
+        "tests/data/rules/base.yaml: error C05 clause gamma: uses the term 'Sponsor', which no "
+        "selected clause defines",
+    ),
+    (
+        "C06",
+        {
+            "gamma": "text:\n  en: The **Sponsor** pays.\n",
+            "delta": "text:\n  en: The **Sponsor** pays again.\n",
+        },
+        "tests/data/rules/base.yaml: error C06 clause delta: defines 'Sponsor', which 'gamma' "
+        "defines too",
+    ),
+    (
+        "C09",
+        {"gamma": "title: {fr: Gamma}\ntext:\n  fr: Texte.\n"},
+        "tests/data/rules/base.yaml: error C09 clause gamma: has no text in the agreement's "
+        "language 'en'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "clauses", "line"), PLAN_CASES, ids=[c[0] for c in PLAN_CASES])
+def test_plan_problem_is_reported_by_validate_with_its_exact_message(
+    code: str, clauses: dict[str, str], line: str, tmp_path: Path
+) -> None:
+    _library_with(tmp_path, clauses)
+    spec = Path("tests/data/rules/base.yaml")
+    if code == "C03":
+        text = (ROOT / spec).read_text(encoding="utf-8")
+        spec = tmp_path / "base.yaml"
+        spec.write_text(text.replace("terms:\n", "terms:\n  fallbacks: {payment_terms: x}\n", 1))
+        line = line.replace("tests/data/rules/base.yaml", str(spec))
+    result = run_cli("validate", "--library", str(tmp_path), str(spec))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert line in result.stdout.splitlines(), result.stdout

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +15,7 @@ from agreements.clauses.load import Library, load_library
 from agreements.formatting import format_money
 from agreements.review.canonical import clause_text, text_hash
 from agreements.spec import PartnershipSpec
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import EXAMPLES, ROOT, require_soffice, run_cli
 from tests.drafts import Draft, assert_audit_clean, make_draft
 
 IDS = [p.stem for p in EXAMPLES]
@@ -233,12 +231,7 @@ def test_pdf_without_libreoffice_names_the_package(tmp_path: Path) -> None:
 
 
 def _require_soffice() -> str:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is missing; .ci/run must install it")
-        pytest.skip("LibreOffice is not installed")
-    return soffice
+    return require_soffice()
 
 
 @pytest.fixture(scope="module")

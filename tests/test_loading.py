@@ -55,6 +55,22 @@ BAD_FILES = [
         "with agreement, parties, ...",
     ),
     (
+        "complex-key.yaml",
+        1,
+        "tests/data/files/complex-key.yaml:2:5: error Y09 uses a complex or merge key "
+        "('? ' or '<<')",
+    ),
+    (
+        "infinite.yaml",
+        1,
+        "tests/data/files/infinite.yaml:2:9: error Y10 '.inf' is not a finite number",
+    ),
+    (
+        "impossible-date.yaml",
+        1,
+        "tests/data/files/impossible-date.yaml:2:19: error Y11 '2026-02-30' is not a valid date",
+    ),
+    (
         "malformed.yaml",
         1,
         "tests/data/files/malformed.yaml:3:9: error Y01 is not valid YAML: mapping values are not "

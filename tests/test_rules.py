@@ -375,3 +375,21 @@ def test_cli_json_carries_code_location_path_and_fix() -> None:
     }
     assert problem["message"] == "unknown key 'earmarkng'"
     assert problem["fix"] == "did you mean 'earmarking'?"
+
+
+def test_every_rule_code_of_every_group_is_asserted_by_some_test() -> None:
+    """Each code in the catalogue (F, Y, V, T, P, D, M, N, S, C) appears in an expected
+    output line of a test, or has a fixture named after it."""
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    fixtures = {p.stem for p in (ROOT / RULES_DIR).glob("*.yaml")}
+    groups = {code[0] for code in RULES}
+    assert groups >= {"F", "Y", "V", "T", "P", "D", "M", "N", "S", "C"}
+    missing = [
+        code
+        for code in RULES
+        if code not in fixtures
+        and f"error {code}" not in sources
+        and f"warning {code}" not in sources
+        and f'("{code}",' not in sources
+    ]
+    assert missing == []

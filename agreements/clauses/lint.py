@@ -9,7 +9,7 @@ from agreements.clauses.analyse import analyse_clause, clause_sources
 from agreements.clauses.load import ClauseSource, Library, shown_path
 from agreements.problems import Problem, Severity, sort_key
 
-# Positions the organisation may never take (DOMAIN.md); matched in clause texts.
+# Positions the organisation may never take; matched in clause texts.
 FORBIDDEN_POSITIONS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(

@@ -1,4 +1,4 @@
-"""The rules a spec is checked against, each with a stable code (DOMAIN.md)."""
+"""The rules a spec is checked against, each with a stable code."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules on money and dates (DOMAIN.md "Money" and "Dates")."""
+"""Rules on money and dates ."""
 
 from __future__ import annotations
 

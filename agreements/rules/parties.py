@@ -1,4 +1,4 @@
-"""Rules on who the parties are and how they were screened (DOMAIN.md "Parties")."""
+"""Rules on who the parties are and how they were screened."""
 
 from __future__ import annotations
 

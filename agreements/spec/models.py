@@ -12,14 +12,13 @@ from agreements.spec.money import (
     Contribution,
     FinancialContribution,
     InKindContribution,
-    ServiceContribution,
 )
 from agreements.spec.parties import Party, Sector
 from agreements.spec.terms import Responsibility, Risk, Terms
 
 
 class AgreementKind(StrEnum):
-    """Form of partnership (DOMAIN.md)."""
+    """Form of partnership: what the agreement is for, which selects its clauses."""
 
     FUNDING = "funding"
     IN_KIND = "in_kind"
@@ -70,10 +69,6 @@ class PartnershipSpec(SpecModel):
     risks: list[Risk] = Field(default_factory=list, description="Risk allocation matrix.")
     terms: Terms = Field(description="Negotiated terms.")
 
-    def party(self, party_id: str) -> Party | None:
-        """Return the party with this id, or None when no party has it."""
-        return next((p for p in self.parties if p.id == party_id), None)
-
     def financial(self) -> list[FinancialContribution]:
         """Return the financial contributions, in spec order."""
         return [c for c in self.contributions if isinstance(c, FinancialContribution)]
@@ -81,10 +76,6 @@ class PartnershipSpec(SpecModel):
     def in_kind(self) -> list[InKindContribution]:
         """Return the in-kind contributions, in spec order."""
         return [c for c in self.contributions if isinstance(c, InKindContribution)]
-
-    def services(self) -> list[ServiceContribution]:
-        """Return the service, staff, facility, tool and network contributions."""
-        return [c for c in self.contributions if isinstance(c, ServiceContribution)]
 
     def has_sector(self, sector: Sector) -> bool:
         """Return True when any party belongs to the sector."""

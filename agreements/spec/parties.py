@@ -11,7 +11,7 @@ from agreements.spec.base import Identifier, SpecModel, Text
 
 
 class Sector(StrEnum):
-    """Sector of a party, as used to tell public from non-state actors (DOMAIN.md)."""
+    """Sector of a party, which tells public bodies from non-state actors."""
 
     PUBLIC_AUTHORITY = "public_authority"
     UN_OR_INTERNATIONAL_ORGANISATION = "un_or_international_organisation"
@@ -125,7 +125,14 @@ class Party(SpecModel):
     )
     legal_name: Text = Field(description="Full legal name, exactly as registered.")
     short_name: Text = Field(description="Name used in the body of the agreement, e.g. 'BP'.")
-    sector: Sector = Field(description="Sector of the party (see DOMAIN.md vocabulary).")
+    sector: Sector = Field(
+        description=(
+            "Sector of the party: public_authority, un_or_international_organisation and "
+            "international_financial_institution are public; state_owned_enterprise, "
+            "red_cross_red_crescent_society and ifrc need a classification; the others "
+            "are non-state."
+        ),
+    )
     classification: Classification | None = Field(
         default=None,
         description=(

@@ -11,7 +11,7 @@ from agreements.spec.base import Identifier, SpecModel, Text
 
 
 class RiskCategory(StrEnum):
-    """Risk categories of DOMAIN.md "Risk allocation"."""
+    """Categories of risk in the risk allocation matrix, each with its usual owner."""
 
     REPUTATIONAL = "reputational"
     POLITICAL = "political"
@@ -34,7 +34,9 @@ class RiskCategory(StrEnum):
 class Risk(SpecModel):
     """One entry of the risk allocation matrix."""
 
-    category: RiskCategory = Field(description="Risk category (see DOMAIN.md).")
+    category: RiskCategory = Field(
+        description="Risk category: reputational, political, financial, delivery, fraud and corruption, safety and security, safeguarding, data protection, legal and IP, conflict of interest, force majeure and the others listed."
+    )
     description: Text = Field(description="What could happen.")
     owner: Identifier = Field(description="Id of the party best able to manage the risk.")
     mitigation: Text = Field(description="How the owner prevents or limits it.")

@@ -41,28 +41,28 @@ def _subheading(text: str) -> str:
     return paragraph("AnnexSubheading", run(text), keep_next=True)
 
 
-def annexes(spec: PartnershipSpec, language: str) -> tuple[list[str], list[str]]:
-    """Return the annexes that apply (paragraphs and tables) and their titles in order."""
+def annexes(spec: PartnershipSpec, language: str) -> list[str]:
+    """Return the paragraphs and tables of the annexes that apply, numbered in order."""
     writers: list[tuple[str, bool, Callable[[PartnershipSpec, str], list[str]]]] = [
         ("Schedule of contributions", bool(spec.contributions), _contributions),
         ("Risk allocation matrix", bool(spec.risks), _risks),
         ("Responsibilities of the parties", bool(spec.responsibilities), _responsibilities),
     ]
     out: list[str] = []
-    titles: list[str] = []
+    number = 0
     for title, applies, writer in writers:
         if applies:
-            titles.append(title)
+            number += 1
             out.append(
                 paragraph(
                     "AnnexHeading",
-                    run(f"Annex {len(titles)}: {title}"),
+                    run(f"Annex {number}: {title}"),
                     keep_next=True,
                     page_break=True,
                 )
             )
             out.extend(writer(spec, language))
-    return out, titles
+    return out
 
 
 def _names(spec: PartnershipSpec) -> dict[str, str]:

@@ -59,6 +59,6 @@ def compose_docx(rendered: RenderedDocument, template: Path, provenance: Provena
     document = render_template(template, context)
     parts = unapproved_notice(rendered, pending) + preamble(spec, org.id, is_mou)
     parts += clauses(rendered, set(pending)) + signature_page(spec, is_mou)
-    parts += annexes(spec, rendered.language)[0]
+    parts += annexes(spec, rendered.language)
     _core_properties(document, plan)
     return package_bytes(document, provenance.properties(), parts)

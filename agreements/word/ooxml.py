@@ -39,7 +39,6 @@ def paragraph(
     content: str,
     *,
     keep_next: bool = False,
-    keep_lines: bool = False,
     page_break: bool = False,
     bookmark: tuple[int, str] | None = None,
 ) -> str:
@@ -50,7 +49,6 @@ def paragraph(
     """
     props = f'<w:pStyle w:val="{style}"/>'
     props += "<w:keepNext/>" if keep_next else ""
-    props += "<w:keepLines/>" if keep_lines else ""
     props += "<w:pageBreakBefore/>" if page_break else ""
     if bookmark is not None:
         mark_id, name = bookmark
