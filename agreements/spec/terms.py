@@ -35,7 +35,10 @@ class Risk(SpecModel):
     """One entry of the risk allocation matrix."""
 
     category: RiskCategory = Field(
-        description="Risk category: reputational, political, financial, delivery, fraud and corruption, safety and security, safeguarding, data protection, legal and IP, conflict of interest, force majeure and the others listed."
+        description=(
+            "Risk category, e.g. reputational, political, financial, delivery, "
+            "fraud_and_corruption, safeguarding, data_protection, force_majeure."
+        )
     )
     description: Text = Field(description="What could happen.")
     owner: Identifier = Field(description="Id of the party best able to manage the risk.")
