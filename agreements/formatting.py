@@ -7,6 +7,7 @@ Babel, imported only when needed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from agreements.currencies import MINOR_UNITS
@@ -56,3 +57,75 @@ def join_names(names: list[str], language: str = "en") -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {_AND.get(language, 'and')} {names[-1]}"
+
+
+_UNITS = {
+    "en": {
+        "days": ("day", "days"),
+        "working_days": ("working day", "working days"),
+        "hours": ("hour", "hours"),
+        "months": ("month", "months"),
+        "years": ("year", "years"),
+    },
+    "fr": {
+        "days": ("jour", "jours"),
+        "working_days": ("jour ouvrable", "jours ouvrables"),
+        "hours": ("heure", "heures"),
+        "months": ("mois", "mois"),
+        "years": ("an", "ans"),
+    },
+    "es": {
+        "days": ("día", "días"),
+        "working_days": ("día hábil", "días hábiles"),
+        "hours": ("hora", "horas"),
+        "months": ("mes", "meses"),
+        "years": ("año", "años"),
+    },
+}
+
+
+def format_period(count: int, unit: str, language: str = "en", *, words: bool = True) -> str:
+    """Return a period as a legal text writes it: 'thirty (30) days', or '30 days' when
+    `words` is off. Number words come from num2words, in the draft's language."""
+    singular, plural = _UNITS.get(language, _UNITS["en"])[unit]
+    noun = singular if count == 1 else plural
+    if not words:
+        return f"{count} {noun}"
+    from num2words import num2words
+
+    return f"{num2words(count, lang=language)} ({count}) {noun}"
+
+
+# Words that make an English country name take "the" (the Netherlands, the United States of
+# America, the Republic of Korea, the Philippines, the Russian Federation).
+_TAKES_THE = re.compile(
+    r"^(?:United|Republic|Kingdom|Federated|Democratic|Islamic|Plurinational|Bolivarian|Holy)\b"
+    r"|\b(?:Republic|Federation|Islands|Emirates|Netherlands|Philippines|Bahamas|Comoros"
+    r"|Maldives|Gambia|Congo|Sudan)$"
+)
+
+
+def country_name(text: str, *, article: bool = True) -> str:
+    """Return a country as an English legal text writes it, from a name or ISO code.
+
+    The ISO 3166 record (pycountry) gives the name; its official name is used when it only
+    completes the short one ("United States" becomes "United States of America"); an
+    inverted name ("Korea, Republic of") is put in reading order; "the" is added where
+    English uses it. Text that is not a known country is returned as written.
+    """
+    import pycountry
+
+    try:
+        record = pycountry.countries.lookup(text.strip())
+    except LookupError:
+        return text
+    name = str(record.name)
+    official = getattr(record, "official_name", None)
+    if official and official.startswith(name) and official != name:
+        name = str(official)
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        name = f"{tail} {head}"
+    if article and _TAKES_THE.search(name):
+        return f"the {name}"
+    return name

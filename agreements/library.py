@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -25,6 +26,25 @@ class OrganisationIdentity(BaseModel):
     seat: str = Field(description="Seat of the organisation.")
 
 
+class NumberStyle(StrEnum):
+    """How clause texts write periods and counts: "thirty (30) days" or "30 days"."""
+
+    WORDS_AND_DIGITS = "words_and_digits"
+    DIGITS = "digits"
+
+
+ROLE_TERM_DEFAULTS = {
+    "partner": "Partner",
+    "donor": "Donor",
+    "in_kind_contributor": "In-kind Contributor",
+    "implementing_partner": "Implementing Partner",
+    "co_organiser": "Co-organiser",
+    "sponsor": "Sponsor",
+    "research_partner": "Research Partner",
+    "research_funder": "Research Funder",
+}
+
+
 class Settings(BaseModel):
     """Policy choices of one organisation, configured in `clauses/settings.yaml`."""
 
@@ -36,6 +56,28 @@ class Settings(BaseModel):
     excluded_industries: list[str] = Field(default_factory=list)
     escalation_industries: list[str] = Field(default_factory=list)
     endorsement_phrases: list[str] = Field(default_factory=list)
+    role_terms: dict[str, str] = Field(
+        default_factory=lambda: dict(ROLE_TERM_DEFAULTS),
+        description=(
+            "Defined term of each group of parties in clause texts, in the singular: partner "
+            "(every non-state party), donor, in_kind_contributor, implementing_partner, "
+            "co_organiser, sponsor, research_partner, research_funder."
+        ),
+    )
+    number_style: NumberStyle = Field(
+        default=NumberStyle.WORDS_AND_DIGITS,
+        description='Periods as "thirty (30) days" (words_and_digits) or "30 days" (digits).',
+    )
+    recitals: list[str] = Field(
+        default_factory=list,
+        description="Recitals of the preamble that cite the organisation's founding texts.",
+    )
+
+    def role_term(self, role: str) -> str:
+        """Return the defined term of a group of parties (e.g. 'Donor')."""
+        if role not in ROLE_TERM_DEFAULTS:
+            raise ValueError(f"unknown group of parties {role!r}")
+        return self.role_terms.get(role, ROLE_TERM_DEFAULTS[role])
 
 
 def default_library() -> Path:

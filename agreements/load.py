@@ -21,7 +21,8 @@ from agreements.rules.parties import organisation_indexes
 from agreements.rules.schema import schema_findings
 from agreements.spec import PartnershipSpec, Party
 from agreements.spec.loaded import LoadedSpec
-from agreements.spec.parties import PartyCategory
+from agreements.spec.parties import PartyCategory, PartyRole
+from agreements.spec.roles import derive_roles
 from agreements.yamlsafe import LoadedYaml, load_yaml, read_text
 
 
@@ -60,12 +61,14 @@ def _not_a_mapping(name: str, loaded: LoadedYaml) -> SpecInvalidError:
 
 def _resolve_parties(
     spec: PartnershipSpec, library: Library
-) -> tuple[Party | None, Mapping[str, PartyCategory]]:
-    """Return the organisation party (the first match, None if none) and every category."""
+) -> tuple[Party | None, Mapping[str, PartyCategory], Mapping[str, frozenset[PartyRole]]]:
+    """Return the organisation party (the first match, None if none), every party's
+    category, and the roles of every other party."""
     found = organisation_indexes(spec, library.settings)
     org = spec.parties[found[0]] if found else None
     categories = {p.id: p.category(is_organisation=p is org) for p in spec.parties}
-    return org, MappingProxyType(categories)
+    roles = derive_roles(spec, org.id) if org is not None else MappingProxyType({})
+    return org, MappingProxyType(categories), roles
 
 
 def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
@@ -99,8 +102,8 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
         return LoadedSpec(name, digest, None, tuple(problems), loaded)
     problems.extend(_to_problem(name, f, loaded) for f in check_spec(spec, settings))
     problems.sort(key=sort_key)
-    org, categories = _resolve_parties(spec, library)
-    return LoadedSpec(name, digest, spec, tuple(problems), loaded, org, categories)
+    org, categories, roles = _resolve_parties(spec, library)
+    return LoadedSpec(name, digest, spec, tuple(problems), loaded, org, categories, roles)
 
 
 def load_spec(path: Path, library: Library) -> LoadedSpec:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +17,15 @@ from jinja2 import TemplateSyntaxError, nodes
 from pydantic import BaseModel
 
 from agreements.clauses.model import Clause
-from agreements.clauses.sandbox import FILTERS, FLAGS, FUNCTIONS, SPEC_ROOTS, parse_source
-from agreements.library import Settings
+from agreements.clauses.sandbox import (
+    FILTERS,
+    FLAGS,
+    FUNCTIONS,
+    SPEC_ROOTS,
+    TERM_FUNCTIONS,
+    parse_source,
+)
+from agreements.library import ROLE_TERM_DEFAULTS, Settings
 from agreements.spec.models import Agreement
 from agreements.spec.parties import Party
 from agreements.spec.terms import Terms
@@ -60,6 +67,7 @@ class SourceFacts:
     refs: list[str] = field(default_factory=list)
     defines: list[str] = field(default_factory=list)
     uses: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -157,12 +165,27 @@ def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
             continue
         if call.node.name not in FUNCTIONS:
             continue
-        if call.node.name == "ref":
-            arg = call.args[0] if call.args else None
-            if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
-                facts.refs.append(arg.value)
+        function = call.node.name
+        literal = [a.value for a in call.args if isinstance(a, nodes.Const)]
+        if function in ("ref", "refs"):
+            if (
+                call.args
+                and len(literal) == len(call.args)
+                and all(isinstance(v, str) for v in literal)
+            ):
+                facts.refs.extend(str(v) for v in literal)
             else:
-                facts.issues.append(Issue("L06", where, "ref() needs a literal clause id"))
+                facts.issues.append(Issue("L06", where, f"{function}() needs literal clause ids"))
+        elif function in TERM_FUNCTIONS:
+            if len(call.args) == 1 and len(literal) == 1 and literal[0] in ROLE_TERM_DEFAULTS:
+                facts.roles.append(str(literal[0]))
+            else:
+                groups = ", ".join(ROLE_TERM_DEFAULTS)
+                facts.issues.append(
+                    Issue(
+                        "L06", where, f"{function}() needs one literal group of parties: {groups}"
+                    )
+                )
     for flt in tree.find_all(nodes.Filter):
         if flt.name not in FILTERS and flt.name not in SAFE_FILTERS:
             facts.issues.append(Issue("L05", where, f"uses the unknown filter {flt.name!r}"))
@@ -202,15 +225,23 @@ def clause_sources(clause: Clause) -> Iterator[tuple[str, str, bool]]:
             yield f"defines[{i}].text.{lang}", text, False
 
 
-def analyse_clause(clause: Clause) -> SourceFacts:
-    """Return the combined facts of every condition and text of `clause`."""
+def _default_term(role: str) -> str:
+    return ROLE_TERM_DEFAULTS[role]
+
+
+def analyse_clause(clause: Clause, role_term: Callable[[str], str] = _default_term) -> SourceFacts:
+    """Return the combined facts of every condition and text of `clause`; the terms of
+    groups of parties are those `role_term` gives (the library settings')."""
     combined = SourceFacts()
     for where, source, expression in clause_sources(clause):
         facts = analyse_source(source, where, expression=expression)
         combined.refs.extend(r for r in facts.refs if r not in combined.refs)
-        combined.uses.extend(u for u in facts.uses if u not in combined.uses)
+        combined.roles.extend(r for r in facts.roles if r not in combined.roles)
+        uses = facts.uses + [role_term(r) for r in facts.roles]
+        combined.uses.extend(u for u in uses if u not in combined.uses)
         if where.startswith("text.") or where.startswith("alternatives"):
             combined.defines.extend(d for d in facts.defines if d not in combined.defines)
         combined.issues.extend(facts.issues)
-    combined.defines.extend(d.term for d in clause.defines if d.term not in combined.defines)
+    terms = [d.term_in(role_term) for d in clause.defines]
+    combined.defines.extend(t for t in terms if t not in combined.defines)
     return combined

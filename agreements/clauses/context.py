@@ -10,8 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from agreements.clauses.sandbox import CONTRIBUTION_TYPES, FLAGS, FUNCTIONS, SPEC_ROOTS, ref
+from agreements.clauses.sandbox import (
+    CONTRIBUTION_TYPES,
+    FLAGS,
+    FUNCTIONS,
+    SPEC_ROOTS,
+    Markup,
+    ref,
+    refs,
+)
 from agreements.spec.models import AgreementKind
+from agreements.spec.parties import PartyCategory, PartyRole
 
 if TYPE_CHECKING:
     from agreements.library import Settings
@@ -35,6 +44,18 @@ class ClauseContext:
     risks: tuple[Risk, ...]
     terms: Terms
     settings: Settings
+    non_state: tuple[Party, ...]
+    public_authorities: tuple[Party, ...]
+    intergovernmental: tuple[Party, ...]
+    constituents: tuple[Party, ...]
+    non_constituents: tuple[Party, ...]
+    donors: tuple[Party, ...]
+    in_kind_contributors: tuple[Party, ...]
+    implementing_partners: tuple[Party, ...]
+    co_organisers: tuple[Party, ...]
+    sponsors: tuple[Party, ...]
+    research_partners: tuple[Party, ...]
+    research_funders: tuple[Party, ...]
     kind: str
     is_mou: bool
     party_count: int
@@ -64,17 +85,77 @@ class ClauseContext:
         """Return the fallback position chosen for `topic` in the spec, or None."""
         return self.terms.fallbacks.get(topic)
 
-    def names(self) -> dict[str, Any]:
-        """Return the mapping the sandbox renders with: spec roots, flags and functions."""
+    def group(self, role: str) -> tuple[Party, ...]:
+        """Return the parties of a group named in clause texts: "partner" (every non-state
+        party) or a role such as "donor"."""
+        if role == "partner":
+            return self.non_state
+        try:
+            return getattr(self, _GROUP_FIELDS[PartyRole(role)])  # type: ignore[no-any-return]
+        except ValueError:
+            raise ValueError(f"unknown group of parties {role!r}") from None
+
+    def the(self, role: str) -> Markup:
+        """Return "the Donor" when one party has the role, else "each Donor" (the defined
+        term always singular, so the verb that follows agrees either way)."""
+        parties = self.group(role)
+        if not parties:
+            raise ValueError(f"no party of this spec is in the group {role!r}")
+        article = "the" if len(parties) == 1 else "each"
+        return Markup(f"{article} [[{self.settings.role_term(role)}]]")
+
+    def The(self, role: str) -> Markup:  # noqa: N802 - the capitalised form starts sentences
+        """Return `the(role)` with a capital letter, to start a sentence."""
+        text = self.the(role)
+        return Markup(text[0].upper() + text[1:])
+
+    def term(self, role: str) -> Markup:
+        """Return the bare defined term of a group of parties, e.g. "Donor" in "no Donor"."""
+        self.group(role)  # an unknown group is an error
+        return Markup(f"[[{self.settings.role_term(role)}]]")
+
+    def the_others(self) -> Markup:
+        """Return "the other Party" in a bilateral agreement, else "the other Parties"."""
+        return Markup("the other [[Party]]" if self.party_count == 2 else "the other [[Parties]]")
+
+    def names(self, present: frozenset[str] | None = None) -> dict[str, Any]:
+        """Return the mapping the sandbox renders with: spec roots, flags and functions.
+
+        `present` holds the ids of the clauses in the draft, for `included()` in texts;
+        conditions are evaluated before that is known, so there it is an error.
+        """
+
+        def included(clause_id: str) -> bool:
+            if present is None:
+                raise ValueError("included() can be used in clause texts only")
+            return clause_id in present
+
         values: dict[str, Any] = {name: getattr(self, name) for name in SPEC_ROOTS + FLAGS}
         values.update(
             has_contribution=self.has_contribution,
             any_party=self.any_party,
             fallback=self.fallback,
             ref=ref,
+            refs=refs,
+            included=included,
+            the=self.the,
+            The=self.The,
+            term=self.term,
+            the_others=self.the_others,
         )
         assert tuple(values) == SPEC_ROOTS + FLAGS + FUNCTIONS
         return values
+
+
+_GROUP_FIELDS = {
+    PartyRole.DONOR: "donors",
+    PartyRole.IN_KIND_CONTRIBUTOR: "in_kind_contributors",
+    PartyRole.IMPLEMENTING_PARTNER: "implementing_partners",
+    PartyRole.CO_ORGANISER: "co_organisers",
+    PartyRole.SPONSOR: "sponsors",
+    PartyRole.RESEARCH_PARTNER: "research_partners",
+    PartyRole.RESEARCH_FUNDER: "research_funders",
+}
 
 
 def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
@@ -83,11 +164,21 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
     assert spec is not None and org is not None, "only a draftable spec has a clause context"
     terms = spec.terms
     agreement = spec.agreement
+    partners = tuple(p for p in spec.parties if p is not org)
+
+    def category(wanted: PartyCategory) -> tuple[Party, ...]:
+        return tuple(p for p in partners if loaded.categories[p.id] is wanted)
+
+    def role(wanted: PartyRole) -> tuple[Party, ...]:
+        return tuple(p for p in partners if wanted in loaded.roles.get(p.id, ()))
+
+    non_state = category(PartyCategory.NON_STATE)
+    groups = {field: role(r) for r, field in _GROUP_FIELDS.items()}
     return ClauseContext(
         agreement=agreement,
         parties=tuple(spec.parties),
         org=org,
-        partners=tuple(p for p in spec.parties if p is not org),
+        partners=partners,
         purpose=spec.purpose,
         objectives=tuple(spec.objectives),
         responsibilities=tuple(spec.responsibilities),
@@ -95,6 +186,12 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         risks=tuple(spec.risks),
         terms=terms,
         settings=settings,
+        non_state=non_state,
+        public_authorities=category(PartyCategory.PUBLIC_AUTHORITY),
+        intergovernmental=category(PartyCategory.INTERGOVERNMENTAL),
+        constituents=tuple(p for p in non_state if p.is_constituent()),
+        non_constituents=tuple(p for p in non_state if not p.is_constituent()),
+        **groups,
         kind=agreement.kind.value,
         is_mou=agreement.kind is AgreementKind.MOU,
         party_count=len(spec.parties),

@@ -87,7 +87,8 @@ def lint_library(library: Library) -> list[Problem]:
     ids = set(library.clauses)
     languages = {lang for s in library.clauses.values() for lang in s.clause.text}
     defined_by: dict[str, list[str]] = {}
-    facts = {cid: analyse_clause(s.clause) for cid, s in library.clauses.items()}
+    role_term = library.settings.role_term
+    facts = {cid: analyse_clause(s.clause, role_term) for cid, s in library.clauses.items()}
     for cid, source in sorted(library.clauses.items()):
         clause = source.clause
         for issue in facts[cid].issues:

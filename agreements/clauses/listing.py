@@ -88,5 +88,6 @@ def describe_clause(library: Path | None, clause_id: str, lang: str) -> str:
             fallback.text.get(lang, "").rstrip(),
         ]
     for definition in clause.defines:
-        lines.append(f"  \u201c{definition.term}\u201d {definition.text.get(lang, '')}")
+        term = definition.term or f"«{definition.role}»"
+        lines.append(f"  \u201c{term}\u201d {definition.text.get(lang, '')}")
     return "\n".join(lines)

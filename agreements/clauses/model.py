@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -56,10 +57,28 @@ class Fallback(ClauseModel):
 
 
 class Definition(ClauseModel):
-    """A defined term of the definitions clause; kept only when a selected clause uses it."""
+    """A defined term of the definitions clause; kept only when a selected clause uses it.
 
-    term: str = Field(min_length=1, description="The term, capitalised as used.")
+    A definition names either a fixed `term` or a group of parties (`role`), whose term
+    comes from the library settings (e.g. role `donor`, term "Donor").
+    """
+
+    term: str = Field(default="", description="The term, capitalised as used.")
+    role: str | None = Field(
+        default=None,
+        description="A group of parties (partner, donor, sponsor, ...) whose term is defined.",
+    )
     text: Localised = Field(description="The definition, starting with 'means'.")
+
+    @model_validator(mode="after")
+    def _term_or_role(self) -> Definition:
+        if bool(self.term) == bool(self.role):
+            raise ValueError("a definition names either a term or a role, not both")
+        return self
+
+    def term_in(self, role_term: Callable[[str], str]) -> str:
+        """Return the defined term, resolving a role through `role_term` (from settings)."""
+        return role_term(self.role) if self.role else self.term
 
 
 class Clause(ClauseModel):

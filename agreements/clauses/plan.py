@@ -15,9 +15,11 @@ from types import MappingProxyType
 from jinja2 import TemplateSyntaxError, nodes
 
 from agreements.clauses.analyse import DEFINE, USE, analyse_clause
+from agreements.clauses.context import ClauseContext
 from agreements.clauses.model import Clause
-from agreements.clauses.sandbox import parse_source
+from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_source
 from agreements.clauses.select import Decision, PlanIssue, Selection
+from agreements.library import ROLE_TERM_DEFAULTS
 
 
 @dataclass(frozen=True)
@@ -74,30 +76,36 @@ def choose_text(decision: Decision) -> ChosenText:
 
 
 @cache
-def reference_targets(source: str) -> tuple[tuple[str, bool], ...]:
-    """Return each `ref("id")` of a text as (id, conditional): conditional when it sits in
-    an `{% if %}` branch or a conditional expression, so it may never be rendered."""
+def function_calls(source: str) -> tuple[tuple[str, str, bool], ...]:
+    """Return each call of a library function with a literal argument in a text, as
+    (function, argument, conditional): conditional when it sits in an `{% if %}` branch or a
+    conditional expression, so it may never be rendered. `refs("a", "b")` gives one entry per
+    clause id; `the_others()` gives an empty argument."""
     try:
         tree = parse_source(source, expression=False)
     except TemplateSyntaxError:
         return ()  # lint and rendering report the syntax error
-    found: list[tuple[str, bool]] = []
+    found: list[tuple[str, str, bool]] = []
 
     def walk(node: nodes.Node, conditional: bool) -> None:
-        if (
-            isinstance(node, nodes.Call)
-            and isinstance(node.node, nodes.Name)
-            and node.node.name == "ref"
-            and node.args
-            and isinstance(node.args[0], nodes.Const)
-        ):
-            found.append((str(node.args[0].value), conditional))
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+            name = node.node.name
+            literal = [str(a.value) for a in node.args if isinstance(a, nodes.Const)]
+            found.extend((name, arg, conditional) for arg in literal)
+            if name == "the_others":
+                found.append((name, "", conditional))
         inner = conditional or isinstance(node, nodes.If | nodes.CondExpr)
         for child in node.iter_child_nodes():
             walk(child, inner)
 
     walk(tree, False)
     return tuple(found)
+
+
+def reference_targets(source: str) -> tuple[tuple[str, bool], ...]:
+    """Return each clause a text refers to (by `ref` or `refs`), with whether it is
+    conditional (see `function_calls`)."""
+    return tuple((arg, cond) for fn, arg, cond in function_calls(source) if fn in ("ref", "refs"))
 
 
 def _clause_issue(code: str, clause_id: str, message: str, fix: str = "") -> PlanIssue:
@@ -115,25 +123,56 @@ def _not_selected(selection: Selection, target: str) -> str:
 
 
 def _where_defined(selection: Selection, term: str) -> str:
+    role_term = selection.library.settings.role_term
     for source in selection.library.ordered():
-        if term in analyse_clause(source.clause).defines:
+        if term in analyse_clause(source.clause, role_term).defines:
             decision = next(d for d in selection.decisions if d.clause_id == source.clause.id)
             why = f" ({decision.reason}: {'; '.join(decision.values)})"
             return f"; it is defined in {source.clause.id!r}, which is not selected{why}"
     return ""
 
 
-def _uses(planned: list[PlannedClause], language: str) -> Iterator[tuple[str, str]]:
+def _uses(
+    planned: list[PlannedClause], language: str, context: ClauseContext
+) -> Iterator[tuple[str, str]]:
+    """Yield (clause id, term) for each term a chosen text uses: written as [[Term]], or
+    printed by a function naming a group of parties (whose term the settings give)."""
     for item in planned:
         for source in (item.chosen.text.get(language, ""), item.chosen.title.get(language, "")):
             for term in USE.findall(source):
                 yield item.clause.id, term.strip()
+            for function, arg, _ in function_calls(source):
+                if function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS:
+                    yield item.clause.id, context.settings.role_term(arg)
+                elif function == "the_others":
+                    yield item.clause.id, "Party" if context.party_count == 2 else "Parties"
 
 
-def _used_terms(planned: list[PlannedClause], language: str) -> set[str]:
+def _empty_groups(
+    planned: list[PlannedClause], language: str, context: ClauseContext
+) -> Iterator[PlanIssue]:
+    """Yield a problem for each group of parties a text names unconditionally while no
+    party of this spec is in it (the text would say "the Donor" with no donor)."""
+    for item in planned:
+        for function, arg, conditional in function_calls(item.chosen.text.get(language, "")):
+            if function in TERM_FUNCTIONS and not conditional and arg in ROLE_TERM_DEFAULTS:
+                if not context.group(arg):
+                    yield _clause_issue(
+                        "C11",
+                        item.clause.id,
+                        f"names the {arg.replace('_', ' ')} group, but no party of this "
+                        "spec is in it",
+                        "give the clause a condition on that group, or add the role to a party",
+                    )
+
+
+def _used_terms(planned: list[PlannedClause], language: str, context: ClauseContext) -> set[str]:
     """Return the terms the clause texts use, and those the definitions of used terms use."""
-    used = {term for _, term in _uses(planned, language)}
-    definitions = {d.term: d.text.get(language, "") for p in planned for d in p.clause.defines}
+    used = {term for _, term in _uses(planned, language, context)}
+    role_term = context.settings.role_term
+    definitions = {
+        d.term_in(role_term): d.text.get(language, "") for p in planned for d in p.clause.defines
+    }
     pending = list(used)
     while pending:
         for term in USE.findall(definitions.get(pending.pop(), "")):
@@ -144,10 +183,11 @@ def _used_terms(planned: list[PlannedClause], language: str) -> set[str]:
 
 
 def _terms(
-    planned: list[PlannedClause], language: str, issues: list[PlanIssue]
+    planned: list[PlannedClause], language: str, context: ClauseContext, issues: list[PlanIssue]
 ) -> tuple[list[PlannedClause], dict[str, str]]:
     """Return the clauses with the definitions they print, and where each term is defined."""
-    used = _used_terms(planned, language)
+    used = _used_terms(planned, language, context)
+    role_term = context.settings.role_term
     defined_in: dict[str, str] = {}
 
     def define(term: str, clause_id: str) -> None:
@@ -167,20 +207,23 @@ def _terms(
         for term in DEFINE.findall(item.chosen.text.get(language, "")):
             define(term.strip(), item.clause.id)
         printed: list[str] = []
-        for definition in sorted(item.clause.defines, key=lambda d: d.term.casefold()):
-            if definition.term not in used:
+        for definition in sorted(
+            item.clause.defines, key=lambda d: d.term_in(role_term).casefold()
+        ):
+            term = definition.term_in(role_term)
+            if term not in used:
                 continue
             if language not in definition.text:
                 issues.append(
                     _clause_issue(
                         "C09",
                         item.clause.id,
-                        f"definition of {definition.term!r} has no {language} text",
+                        f"definition of {term!r} has no {language} text",
                     )
                 )
                 continue
-            printed.append(definition.term)
-            define(definition.term, item.clause.id)
+            printed.append(term)
+            define(term, item.clause.id)
         out.append(
             PlannedClause(item.number, item.decision, item.chosen, tuple(printed))
             if printed
@@ -209,9 +252,11 @@ def plan_document(selection: Selection) -> DocumentPlan:
             continue
         planned.append(PlannedClause(len(planned) + 1, decision, chosen))
     numbers = {p.clause.id: p.number for p in planned}
-    planned, defined_in = _terms(planned, language, issues)
+    context = selection.context
+    planned, defined_in = _terms(planned, language, context, issues)
+    issues.extend(_empty_groups(planned, language, context))
     reported: set[str] = set()
-    for clause_id, term in _uses(planned, language):
+    for clause_id, term in _uses(planned, language, context):
         if term not in defined_in and term not in reported:
             reported.add(term)
             issues.append(

@@ -7,6 +7,7 @@ clause template code run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from agreements.clauses.compiled import template
 from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
 from agreements.clauses.plan import DocumentPlan, PlannedClause
+from agreements.clauses.sandbox import REF_LIST
 from agreements.clauses.select import PlanIssue
 
 
@@ -99,26 +101,84 @@ def _numbered(number: int, blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _resolve(run: Run, plan: DocumentPlan, clause_id: str, issues: list[PlanIssue]) -> Run:
-    if run.kind != "ref":
-        return run
-    if run.target in plan.numbers:
-        return Run("ref", str(plan.numbers[run.target]), run.target)
+_LIST_WORDS = {
+    "en": ("Article", "Articles", "and", "to"),
+    "fr": ("l'article", "les articles", "et", "à"),
+    "es": ("el artículo", "los artículos", "y", "a"),
+}
+
+
+def _missing(run_target: str, clause_id: str, issues: list[PlanIssue]) -> Run:
     issues.append(
         PlanIssue(
             "C04",
             clause_id,
-            f"refers to {run.target!r}, which is not in this draft",
+            f"refers to {run_target!r}, which is not in this draft",
             "make the reference conditional or the target always apply",
         )
     )
-    return Run("text", f"[{run.target}]")
+    return Run("text", f"[{run_target}]")
+
+
+def _ref_list(
+    targets: list[str], plan: DocumentPlan, clause_id: str, language: str, issues: list[PlanIssue]
+) -> list[Run]:
+    """Return "Article 4" or "Articles 20 to 24, 26 and 30": sorted, runs of three or more
+    consecutive numbers grouped, each number a reference to its article."""
+    for target in targets:
+        if target not in plan.numbers:
+            return [_missing(target, clause_id, issues)]
+    numbered = sorted({plan.numbers[t]: t for t in targets}.items())
+    one, many, and_word, to_word = _LIST_WORDS.get(language, _LIST_WORDS["en"])
+    groups: list[list[tuple[int, str]]] = []
+    for item in numbered:
+        if groups and item[0] == groups[-1][-1][0] + 1:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    pieces: list[list[Run]] = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        if len(group) >= 3:
+            pieces.append(
+                [
+                    Run("ref", str(first[0]), first[1]),
+                    Run("text", f" {to_word} "),
+                    Run("ref", str(last[0]), last[1]),
+                ]
+            )
+        else:
+            pieces.extend([[Run("ref", str(n), t)] for n, t in group])
+    runs = [Run("text", (one if len(numbered) == 1 else many) + " ")]
+    for index, piece in enumerate(pieces):
+        if index:
+            last_piece = index == len(pieces) - 1
+            runs.append(Run("text", f" {and_word} " if last_piece else ", "))
+        runs.extend(piece)
+    return runs
+
+
+def _resolve(
+    run: Run, plan: DocumentPlan, clause_id: str, language: str, issues: list[PlanIssue]
+) -> list[Run]:
+    if run.kind != "ref":
+        return [run]
+    if run.target.startswith(REF_LIST):
+        targets = run.target[len(REF_LIST) :].split(",")
+        return _ref_list(targets, plan, clause_id, language, issues)
+    if run.target in plan.numbers:
+        return [Run("ref", str(plan.numbers[run.target]), run.target)]
+    return [_missing(run.target, clause_id, issues)]
 
 
 def _definitions(
-    planned: PlannedClause, names: dict[str, Any], language: str, issues: list[PlanIssue]
+    planned: PlannedClause,
+    names: dict[str, Any],
+    language: str,
+    issues: list[PlanIssue],
+    role_term: Callable[[str], str],
 ) -> list[Block]:
-    by_term = {d.term: d for d in planned.clause.defines}
+    by_term = {d.term_in(role_term): d for d in planned.clause.defines}
     blocks: list[Block] = []
     for term in planned.definitions:
         rendered = _render(planned.clause.id, by_term[term].text[language], names, language, issues)
@@ -132,7 +192,7 @@ def _definitions(
 def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
     """Return stage 4's result: each planned clause rendered in `language`, references
     resolved to article numbers, and any clause that cannot be rendered reported."""
-    names = plan.selection.context.names()
+    names = plan.selection.context.names(present=frozenset(plan.numbers))
     issues: list[PlanIssue] = []
     rendered: list[RenderedClause] = []
     for planned in plan.clauses:
@@ -145,9 +205,12 @@ def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
         body = _render(cid, text, names, language, issues)
         heading = _render(cid, title, names, language, issues)
         blocks = parse_blocks(body) if body is not None else []
-        blocks += _definitions(planned, names, language, issues)
+        role_term = plan.selection.context.settings.role_term
+        blocks += _definitions(planned, names, language, issues, role_term)
         for block in blocks:
-            block.runs = [_resolve(run, plan, cid, issues) for run in block.runs]
+            block.runs = [
+                r for run in block.runs for r in _resolve(run, plan, cid, language, issues)
+            ]
         plain_title = "".join(r.text for r in parse_inline(heading or ""))
         rendered.append(RenderedClause(planned, plain_title, _numbered(planned.number, blocks)))
     return RenderedDocument(plan, language, tuple(rendered), tuple(issues))

@@ -10,11 +10,17 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import StrictUndefined, nodes
+from jinja2 import StrictUndefined, nodes, pass_context
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from agreements.formatting import format_date, format_money, format_percent, join_names
+from agreements.formatting import (
+    format_date,
+    format_money,
+    format_percent,
+    format_period,
+    join_names,
+)
 
 # Sentinels around spec values and references in rendered text (Unicode private use).
 LITERAL_OPEN, LITERAL_CLOSE = "\ue002", "\ue003"
@@ -33,6 +39,19 @@ SPEC_ROOTS = (
     "risks",
     "terms",
     "settings",
+    # Groups of parties by category and role (tuples of parties, empty when none).
+    "non_state",
+    "public_authorities",
+    "intergovernmental",
+    "constituents",
+    "non_constituents",
+    "donors",
+    "in_kind_contributors",
+    "implementing_partners",
+    "co_organisers",
+    "sponsors",
+    "research_partners",
+    "research_funders",
 )
 FLAGS = (
     "kind",
@@ -46,8 +65,22 @@ FLAGS = (
     "duration_days",
     "any_item_hazardous",
 )
-FUNCTIONS = ("has_contribution", "any_party", "fallback", "ref")
-FILTERS = ("date", "money", "names", "percent")
+FUNCTIONS = (
+    "has_contribution",
+    "any_party",
+    "fallback",
+    "ref",
+    "refs",
+    "included",
+    "the",
+    "The",
+    "term",
+    "the_others",
+)
+# Functions that print the defined term of a group of parties: with its article ("the Donor"
+# or "each Donor") or bare ("any Donor").
+TERM_FUNCTIONS = ("the", "The", "term")
+FILTERS = ("date", "money", "names", "percent", "days", "working_days", "hours", "months", "years")
 CONTRIBUTION_TYPES = (
     "financial",
     "in_kind",
@@ -59,7 +92,14 @@ CONTRIBUTION_TYPES = (
 )
 
 
-class RefToken(str):
+class Markup(str):
+    """Text a library function prints as markup (a reference or a defined term), which the
+    markup parser reads as such; every other printed value is taken literally."""
+
+    __slots__ = ()
+
+
+class RefToken(Markup):
     """The output of `ref("id")`: a marker the planner turns into a numbered reference."""
 
     __slots__ = ()
@@ -67,7 +107,7 @@ class RefToken(str):
 
 def _finalize(value: Any) -> Any:
     """Wrap every printed value so the markup parser takes it literally."""
-    if isinstance(value, RefToken):
+    if isinstance(value, Markup):
         return value
     text = " ".join(str(value).translate(_SENTINELS).split())
     return f"{LITERAL_OPEN}{text}{LITERAL_CLOSE}"
@@ -76,6 +116,17 @@ def _finalize(value: Any) -> Any:
 def ref(clause_id: str) -> RefToken:
     """Return the marker of a cross-reference to `clause_id` (the `ref()` of clause texts)."""
     return RefToken(f"{REF_OPEN}{clause_id}{REF_CLOSE}")
+
+
+REF_LIST = "+"
+
+
+def refs(*clause_ids: str) -> RefToken:
+    """Return the marker of a list of references, which rendering writes as "Article 4" or
+    "Articles 20 to 24" (sorted, consecutive numbers grouped), each number a reference."""
+    if not clause_ids or not all(isinstance(c, str) for c in clause_ids):
+        raise ValueError("refs() needs one or more literal clause ids")
+    return RefToken(f"{REF_OPEN}{REF_LIST}{','.join(clause_ids)}{REF_CLOSE}")
 
 
 # Raise when the environment's configuration changes how templates compile.
@@ -110,6 +161,18 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
         return left * right
 
 
+def _period_filter(unit: str, language: str) -> Any:
+    """Return the filter writing a count of `unit` in the library's number style."""
+
+    @pass_context
+    def period(context: Any, count: int) -> str:
+        settings = context.get("settings")
+        style = getattr(settings, "number_style", "words_and_digits")
+        return format_period(count, unit, language, words=style == "words_and_digits")
+
+    return period
+
+
 @cache
 def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     """Return the sandboxed environment for conditions and texts in `language`.
@@ -130,6 +193,8 @@ def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     env.filters["money"] = lambda amount, currency: format_money(amount, str(currency), language)
     env.filters["names"] = lambda parties: join_names([p.short_name for p in parties], language)
     env.filters["percent"] = lambda value: format_percent(value, language)
+    for unit in ("days", "working_days", "hours", "months", "years"):
+        env.filters[unit] = _period_filter(unit, language)
     return env
 
 

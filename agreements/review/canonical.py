@@ -63,7 +63,7 @@ def _clause_text(clause: Clause, language: str) -> str:
     for definition in clause.defines:
         parts += [
             "",
-            f"Definition of \u201c{definition.term}\u201d",
+            f"Definition of \u201c{definition.term or '«' + str(definition.role) + '»'}\u201d",
             "",
             definition.text.get(language, ""),
         ]

@@ -297,6 +297,12 @@ _TABLE: list[Rule] = [
         "Every selected clause has text in the agreement's language.",
         "add the translation to the clause",
     ),
+    Rule(
+        "C11",
+        E,
+        "A clause names a group of parties (e.g. the Donor) only when some party is in it.",
+        "give the clause a condition on that group",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}

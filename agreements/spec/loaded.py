@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from agreements.problems import Problem, Severity
 from agreements.spec.models import PartnershipSpec
-from agreements.spec.parties import Party, PartyCategory
+from agreements.spec.parties import Party, PartyCategory, PartyRole
 from agreements.yamlsafe import LoadedYaml
 
 
@@ -17,8 +17,8 @@ class LoadedSpec:
     """A spec as read: the model when it is schema-valid, every problem, and positions.
 
     `org` is the party that is the library's organisation (None when no party is), and
-    `categories` gives each party id its category; later stages use these and never look
-    the organisation up again.
+    `categories` and `roles` give each party id its category and roles; later stages use
+    these and never look the organisation up again.
     """
 
     file: str
@@ -28,6 +28,7 @@ class LoadedSpec:
     positions: LoadedYaml = field(repr=False)
     org: Party | None = None
     categories: Mapping[str, PartyCategory] = field(default_factory=lambda: MappingProxyType({}))
+    roles: Mapping[str, frozenset[PartyRole]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def errors(self) -> list[Problem]:

@@ -56,6 +56,21 @@ class PartyCategory(StrEnum):
     NON_STATE = "non_state"
 
 
+CONSTITUENT_SECTORS = frozenset({Sector.WORKERS_ORGANISATION, Sector.EMPLOYERS_ORGANISATION})
+
+
+class PartyRole(StrEnum):
+    """What a party does in the partnership; a party may hold several roles."""
+
+    DONOR = "donor"
+    IN_KIND_CONTRIBUTOR = "in_kind_contributor"
+    IMPLEMENTING_PARTNER = "implementing_partner"
+    CO_ORGANISER = "co_organiser"
+    SPONSOR = "sponsor"
+    RESEARCH_PARTNER = "research_partner"
+    RESEARCH_FUNDER = "research_funder"
+
+
 class Classification(StrEnum):
     """Explicit public / non-state classification, required for borderline sectors."""
 
@@ -158,6 +173,19 @@ class Party(SpecModel):
     due_diligence: DueDiligence | None = Field(
         default=None, description="Screening record; required for every non-state party."
     )
+    roles: list[PartyRole] = Field(
+        default_factory=list,
+        description=(
+            "Roles the spec cannot show by itself, added to those derived from contributions "
+            "and responsibilities: e.g. co_organiser or sponsor of an event, research_partner "
+            "(a co-author) or research_funder."
+        ),
+    )
+
+    def is_constituent(self) -> bool:
+        """Return True for workers' and employers' organisations, which sit in the
+        organisation's governing bodies."""
+        return self.sector in CONSTITUENT_SECTORS
 
     def category(self, *, is_organisation: bool = False) -> PartyCategory:
         """Return the party's category, from its sector and any explicit classification.
