@@ -203,6 +203,11 @@ LINT_CASES = {
         "<lib>/clauses/core/gamma.yaml:8:7: error L15 text.en: template syntax error: "
         "expected name or number"
     ],
+    # The Donor is named in drafts without donors; the Sponsor only under `if sponsors`.
+    "L20": [
+        "<lib>/clauses/core/gamma.yaml:9:7: error L20 text.en: names the donor group, which "
+        "a draft that selects this clause may not have"
+    ],
 }
 
 

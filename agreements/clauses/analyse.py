@@ -120,8 +120,11 @@ def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
     local: set[str] = set()
     for statement in tree.find_all((nodes.For, nodes.Assign)):
         assert isinstance(statement, nodes.For | nodes.Assign)
-        for name in statement.target.find_all(nodes.Name):
-            local.add(name.name)
+        target = statement.target
+        names = [target] if isinstance(target, nodes.Name) else list(target.find_all(nodes.Name))
+        local.update(name.name for name in names if isinstance(name, nodes.Name))
+        if isinstance(statement, nodes.For):
+            local.add("loop")  # Jinja's loop variable (loop.first, loop.last)
     allowed = set(SPEC_ROOTS) | set(FLAGS) | set(FUNCTIONS) | local
     for bad in tree.find_all(_FORBIDDEN_NODES):
         facts.issues.append(

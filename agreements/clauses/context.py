@@ -47,6 +47,7 @@ class ClauseContext:
     non_state: tuple[Party, ...]
     public_authorities: tuple[Party, ...]
     intergovernmental: tuple[Party, ...]
+    public_parties: tuple[Party, ...]
     constituents: tuple[Party, ...]
     non_constituents: tuple[Party, ...]
     donors: tuple[Party, ...]
@@ -104,10 +105,21 @@ class ClauseContext:
         article = "the" if len(parties) == 1 else "each"
         return Markup(f"{article} [[{self.settings.role_term(role)}]]")
 
-    def The(self, role: str) -> Markup:  # noqa: N802 - the capitalised form starts sentences
+    def The(self, role: str) -> Markup:
         """Return `the(role)` with a capital letter, to start a sentence."""
         text = self.the(role)
         return Markup(text[0].upper() + text[1:])
+
+    def a(self, role: str) -> Markup:
+        """Return "the Partner" when one party has the role, else "a Partner" ("an" before a
+        vowel): the form for a condition that any one of them may meet."""
+        parties = self.group(role)
+        if not parties:
+            raise ValueError(f"no party of this spec is in the group {role!r}")
+        term = self.settings.role_term(role)
+        if len(parties) == 1:
+            return Markup(f"the [[{term}]]")
+        return Markup(f"{'an' if term[:1] in 'AEIOU' else 'a'} [[{term}]]")
 
     def term(self, role: str) -> Markup:
         """Return the bare defined term of a group of parties, e.g. "Donor" in "no Donor"."""
@@ -140,6 +152,7 @@ class ClauseContext:
             included=included,
             the=self.the,
             The=self.The,
+            a=self.a,
             term=self.term,
             the_others=self.the_others,
         )
@@ -189,6 +202,9 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         non_state=non_state,
         public_authorities=category(PartyCategory.PUBLIC_AUTHORITY),
         intergovernmental=category(PartyCategory.INTERGOVERNMENTAL),
+        public_parties=tuple(
+            p for p in partners if loaded.categories[p.id] is not PartyCategory.NON_STATE
+        ),
         constituents=tuple(p for p in non_state if p.is_constituent()),
         non_constituents=tuple(p for p in non_state if not p.is_constituent()),
         **groups,

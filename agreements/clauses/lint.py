@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jinja2 import TemplateSyntaxError, nodes
+
 from agreements.clauses.analyse import analyse_clause, clause_sources
 from agreements.clauses.load import ClauseSource, Library, shown_path
+from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_expression, parse_source
 from agreements.problems import Problem, Severity, sort_key
 
 # Positions the organisation may never take; matched in clause texts.
@@ -152,5 +155,90 @@ def lint_library(library: Library) -> list[Problem]:
                     source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
                 )
             )
+    problems.extend(role_problems(library))
     problems.sort(key=sort_key)
+    return problems
+
+
+# The list of parties that proves a group is not empty, for each group a text can name.
+_GROUP_GUARDS = {
+    "donor": "donors",
+    "in_kind_contributor": "in_kind_contributors",
+    "implementing_partner": "implementing_partners",
+    "co_organiser": "co_organisers",
+    "sponsor": "sponsors",
+    "research_partner": "research_partners",
+    "research_funder": "research_funders",
+}
+
+
+def _guards(node: nodes.Node | None) -> set[str]:
+    """Return the names a condition tests (a name anywhere in it counts as a test)."""
+    if node is None:
+        return set()
+    found = {n.name for n in node.find_all(nodes.Name)}
+    if isinstance(node, nodes.Name):
+        found.add(node.name)
+    return found
+
+
+def _unguarded_groups(source: str, condition: str | None) -> list[str]:
+    """Return the groups of parties a text names without its clause's condition, or an
+    `{% if %}` around the name, testing that the group has a party."""
+    try:
+        tree = parse_source(source, expression=False)
+        outer = _guards(parse_expression(condition)) if condition else set()
+    except TemplateSyntaxError:
+        return []  # reported as a syntax error
+    found: list[str] = []
+
+    def walk(node: nodes.Node, tested: set[str]) -> None:
+        if (
+            isinstance(node, nodes.Call)
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in TERM_FUNCTIONS
+            and node.args
+            and isinstance(node.args[0], nodes.Const)
+        ):
+            group = str(node.args[0].value)
+            guard = _GROUP_GUARDS.get(group)
+            if guard is not None and guard not in tested and group not in found:
+                found.append(group)
+        inner = (
+            tested | _guards(node.test) if isinstance(node, nodes.If | nodes.CondExpr) else tested
+        )
+        for child in node.iter_child_nodes():
+            walk(child, inner)
+
+    walk(tree, outer)
+    return found
+
+
+def role_problems(library: Library) -> list[Problem]:
+    """Return an error (L20) for each text that names a group of parties (the Donor, the
+    Sponsor...) in drafts that may have no party in that group: the clause's condition, or
+    an `{% if %}` around the words, must test the group (e.g. `donors`)."""
+    problems: list[Problem] = []
+    for _cid, source in sorted(library.clauses.items()):
+        clause = source.clause
+        for where, text, expression in clause_sources(clause):
+            if expression:
+                continue
+            condition = clause.applies_when
+            if where.startswith("alternatives["):
+                index = int(where.split("[", 1)[1].split("]", 1)[0])
+                when = clause.alternatives[index].when
+                condition = f"({condition}) and ({when})" if condition else when
+            for group in _unguarded_groups(text, condition):
+                problems.append(
+                    _problem(
+                        source,
+                        "L20",
+                        where,
+                        f"names the {group.replace('_', ' ')} group, which a draft that "
+                        "selects this clause may not have",
+                        f"add `{_GROUP_GUARDS[group]}` to applies_when, or put the words in "
+                        f"{{% if {_GROUP_GUARDS[group]} %}}",
+                    )
+                )
     return problems

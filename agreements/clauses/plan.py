@@ -91,7 +91,8 @@ def function_calls(source: str) -> tuple[tuple[str, str, bool], ...]:
         if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
             name = node.node.name
             literal = [str(a.value) for a in node.args if isinstance(a, nodes.Const)]
-            found.extend((name, arg, conditional) for arg in literal)
+            optional = any(k.key == "present_only" for k in node.kwargs)
+            found.extend((name, arg, conditional or optional) for arg in literal)
             if name == "the_others":
                 found.append((name, "", conditional))
         inner = conditional or isinstance(node, nodes.If | nodes.CondExpr)
@@ -142,7 +143,8 @@ def _uses(
             for term in USE.findall(source):
                 yield item.clause.id, term.strip()
             for function, arg, _ in function_calls(source):
-                if function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS:
+                # A group with no party is never printed (unconditionally, that is C11).
+                if function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS and context.group(arg):
                     yield item.clause.id, context.settings.role_term(arg)
                 elif function == "the_others":
                     yield item.clause.id, "Party" if context.party_count == 2 else "Parties"
@@ -155,15 +157,14 @@ def _empty_groups(
     party of this spec is in it (the text would say "the Donor" with no donor)."""
     for item in planned:
         for function, arg, conditional in function_calls(item.chosen.text.get(language, "")):
-            if function in TERM_FUNCTIONS and not conditional and arg in ROLE_TERM_DEFAULTS:
-                if not context.group(arg):
-                    yield _clause_issue(
-                        "C11",
-                        item.clause.id,
-                        f"names the {arg.replace('_', ' ')} group, but no party of this "
-                        "spec is in it",
-                        "give the clause a condition on that group, or add the role to a party",
-                    )
+            named = function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS
+            if named and not conditional and not context.group(arg):
+                yield _clause_issue(
+                    "C11",
+                    item.clause.id,
+                    f"names the {arg.replace('_', ' ')} group, but no party of this spec is in it",
+                    "give the clause a condition on that group, or add the role to a party",
+                )
 
 
 def _used_terms(planned: list[PlannedClause], language: str, context: ClauseContext) -> set[str]:
@@ -211,7 +212,7 @@ def _terms(
             item.clause.defines, key=lambda d: d.term_in(role_term).casefold()
         ):
             term = definition.term_in(role_term)
-            if term not in used:
+            if term not in used or (definition.role and not context.group(definition.role)):
                 continue
             if language not in definition.text:
                 issues.append(

@@ -43,6 +43,7 @@ SPEC_ROOTS = (
     "non_state",
     "public_authorities",
     "intergovernmental",
+    "public_parties",
     "constituents",
     "non_constituents",
     "donors",
@@ -74,12 +75,13 @@ FUNCTIONS = (
     "included",
     "the",
     "The",
+    "a",
     "term",
     "the_others",
 )
 # Functions that print the defined term of a group of parties: with its article ("the Donor"
-# or "each Donor") or bare ("any Donor").
-TERM_FUNCTIONS = ("the", "The", "term")
+# or "each Donor"; "the Donor" or "a Donor" for a condition) or bare ("any Donor").
+TERM_FUNCTIONS = ("the", "The", "a", "term")
 FILTERS = ("date", "money", "names", "percent", "days", "working_days", "hours", "months", "years")
 CONTRIBUTION_TYPES = (
     "financial",
@@ -119,14 +121,20 @@ def ref(clause_id: str) -> RefToken:
 
 
 REF_LIST = "+"
+REF_LIST_PRESENT = "?"
 
 
-def refs(*clause_ids: str) -> RefToken:
+def refs(*clause_ids: str, present_only: bool = False) -> RefToken:
     """Return the marker of a list of references, which rendering writes as "Article 4" or
-    "Articles 20 to 24" (sorted, consecutive numbers grouped), each number a reference."""
+    "Articles 20 to 24" (sorted, consecutive numbers grouped), each number a reference.
+
+    With `present_only`, clauses that are not in the draft are left out of the list rather
+    than reported (e.g. "the articles on confidentiality and personal data, where present").
+    """
     if not clause_ids or not all(isinstance(c, str) for c in clause_ids):
         raise ValueError("refs() needs one or more literal clause ids")
-    return RefToken(f"{REF_OPEN}{REF_LIST}{','.join(clause_ids)}{REF_CLOSE}")
+    mark = REF_LIST_PRESENT if present_only else REF_LIST
+    return RefToken(f"{REF_OPEN}{mark}{','.join(clause_ids)}{REF_CLOSE}")
 
 
 # Raise when the environment's configuration changes how templates compile.

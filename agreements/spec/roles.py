@@ -1,6 +1,6 @@
 """The roles each party holds, derived from what the spec says it does.
 
-A donor pays money to the organisation; an in-kind contributor gives goods or lends staff.
+A donor pays money to the organisation; an in-kind contributor gives it goods.
 A party with tasks implements, except in an event (a party that pays is a sponsor, one that
 organises is a co-organiser) and in research (a party that pays is a funder, one that does
 research is a research partner). Roles a spec lists under a party are added to these, and
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from agreements.spec.models import AgreementKind, PartnershipSpec
-from agreements.spec.money import FinancialContribution, InKindContribution, ServiceContribution
+from agreements.spec.money import FinancialContribution, InKindContribution
 from agreements.spec.parties import PartyRole
 
 _EXCLUSIVE = (
@@ -29,9 +29,7 @@ def _derived(spec: PartnershipSpec, party_id: str, org_id: str) -> set[PartyRole
             continue
         if isinstance(c, FinancialContribution) and c.recipient == org_id:
             roles.add(PartyRole.DONOR)
-        elif isinstance(c, InKindContribution) or (
-            isinstance(c, ServiceContribution) and c.type == "staff"
-        ):
+        elif isinstance(c, InKindContribution):
             roles.add(PartyRole.IN_KIND_CONTRIBUTOR)
     has_tasks = any(r.party == party_id for r in spec.responsibilities)
     kind = spec.agreement.kind

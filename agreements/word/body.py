@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreements.formatting import country_name
+from agreements.spec.parties import PartyCategory, Sector
 from agreements.word.ooxml import field, paragraph, run
 
 if TYPE_CHECKING:
@@ -11,37 +13,50 @@ if TYPE_CHECKING:
 
     from agreements.clauses.markup import Run
     from agreements.clauses.render import RenderedClause, RenderedDocument
-    from agreements.spec import PartnershipSpec
+    from agreements.spec import Party
 
 
-def preamble(spec: PartnershipSpec, org_id: str, is_mou: bool) -> list[str]:
-    """Return the paragraphs naming the parties and stating purpose and objectives."""
+def _party_line(party: Party, category: PartyCategory, acting_through: str) -> str:
+    """Return how the list of parties describes one party, as its category requires: a
+    company is registered in a country; a government is not; an international organization
+    is established by its constituent instrument."""
+    country = country_name(party.country)
+    if category is PartyCategory.ORGANISATION:
+        details = ["a specialized agency of the United Nations", f"acting through {acting_through}"]
+    elif category is PartyCategory.PUBLIC_AUTHORITY:
+        kind = "authority" if party.sector is Sector.PUBLIC_AUTHORITY else "body"
+        details = [f"a public {kind} of {country}"]
+    elif category is PartyCategory.INTERGOVERNMENTAL:
+        details = ["an international organization established by its constituent instrument"]
+    else:
+        details = [party.legal_form] if party.legal_form else []
+        details.append(f"registered in {country}")
+    return ", ".join([*details, party.address])
+
+
+def preamble(rendered: RenderedDocument) -> list[str]:
+    """Return the list of parties and the preamble: the organisation's recitals from the
+    settings, then the purpose of the partnership (its objectives are in Article 3)."""
+    selection = rendered.plan.selection
+    spec, loaded, settings = selection.spec, selection.loaded, selection.context.settings
+    is_mou = selection.context.is_mou
     who = "Participants" if is_mou else "Parties"
     out = [paragraph("AnnexSubheading", run(f"The {who}"), keep_next=True)]
+    acting = settings.organisation.acting_through
     for index, party in enumerate(spec.parties):
-        registered = f"registered in {party.country}" if party.id != org_id else None
-        details = [d for d in (party.legal_form, registered, party.address) if d]
         end = "." if index == len(spec.parties) - 1 else ";"
-        text = (
-            ", " + ", ".join(details) if details else ""
-        ) + f" (\u201c{party.short_name}\u201d){end}"
+        line = _party_line(party, loaded.categories[party.id], acting)
+        text = f", {line} (\u201c{party.short_name}\u201d){end}"
         out.append(paragraph("PartyLine", run(party.legal_name, bold=True) + run(text)))
     out.append(paragraph("AnnexSubheading", run("Preamble"), keep_next=True))
+    out.extend(paragraph("Recital", run(recital)) for recital in settings.recitals)
+    lead = "Intending" if is_mou else "Wishing"
     out.append(
         paragraph(
             "Recital",
-            run(f"The {who} enter into this instrument for the following purpose:"),
-            keep_next=True,
+            run(f"{lead} to cooperate for the following purpose: ") + run(spec.purpose.strip()),
         )
     )
-    out.append(paragraph("PartyLine", run(spec.purpose)))
-    verb = "intend" if is_mou else "wish"
-    out.append(
-        paragraph(
-            "Recital", run(f"The {who} {verb} to achieve the following objectives:"), keep_next=True
-        )
-    )
-    out.extend(paragraph("PartyLine", run(f"\u2022\t{o}")) for o in spec.objectives)
     closing = (
         "The Participants have therefore reached the following understanding:"
         if is_mou

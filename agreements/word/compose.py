@@ -57,7 +57,7 @@ def compose_docx(rendered: RenderedDocument, template: Path, provenance: Provena
         f"{format_date(spec.agreement.signature_date, rendered.language)}",
     }
     document = render_template(template, context)
-    parts = unapproved_notice(rendered, pending) + preamble(spec, org.id, is_mou)
+    parts = unapproved_notice(rendered, pending) + preamble(rendered)
     parts += clauses(rendered, set(pending)) + signature_page(spec, is_mou)
     parts += annexes(spec, rendered.language)
     _core_properties(document, plan)

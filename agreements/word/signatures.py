@@ -15,18 +15,18 @@ _WIDTH = 8.0
 
 def signature_page(spec: PartnershipSpec, is_mou: bool) -> list[str]:
     """Return the signature page: a heading, the attestation, and a block per signatory."""
-    who = "Participants" if is_mou else "Parties"
-    instrument = "Memorandum" if is_mou else "Agreement"
+    # A memorandum records intentions, so it is signed without the formula of a treaty.
+    attestation = (
+        "The duly authorized representatives of the Participants have signed this Memorandum "
+        f"in {spec.agreement.place}, in the English language, on the dates written below."
+        if is_mou
+        else "In witness whereof, the duly authorized representatives of the Parties have "
+        f"signed this Agreement in {spec.agreement.place}, in the English language, on the "
+        "dates written below."
+    )
     out = [
         paragraph("AnnexHeading", run("Signatures"), keep_next=True, page_break=True),
-        paragraph(
-            "Recital",
-            run(
-                f"In witness whereof, the duly authorized representatives of the {who} have "
-                f"signed this {instrument} in {spec.agreement.place}, in the English language, "
-                "on the dates written below."
-            ),
-        ),
+        paragraph("Recital", run(attestation)),
     ]
     blocks = [
         _block(party.legal_name, s.name, s.title)
