@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -303,11 +304,11 @@ def test_explain_lists_clauses_in_order_with_reasons() -> None:
     assert first["id"] == "parties" and first["variant"] == "mou"
     excluded = {c["id"]: c for c in data["excluded"]}
     assert excluded["payment-schedule"]["values"] == [
-        "has_contribution('financial') = False",
+        "donors = none",
         "is_mou = True",
     ]
     text = run_cli("explain", "examples/mou-skills-dialogue.yaml").stdout
-    assert "  4. Nature of this Memorandum  [mou-non-binding@1]" in text
+    assert re.search(r"^  4\. Nature of this Memorandum  \[mou-non-binding@\d+\]$", text, re.M)
 
 
 def test_clauses_list_filters_by_topic_and_kind() -> None:
@@ -324,7 +325,7 @@ def test_clauses_list_filters_by_topic_and_kind() -> None:
 def test_clauses_show_and_unknown_id() -> None:
     shown = run_cli("clauses", "show", "support-costs")
     assert shown.returncode == 0
-    assert shown.stdout.startswith("support-costs@1  Programme support costs")
+    assert re.match(r"support-costs@\d+  Programme support costs\n", shown.stdout)
     missing = run_cli("clauses", "show", "suport-costs")
     assert missing.returncode == 2
     assert missing.stderr.strip() == (
@@ -351,6 +352,12 @@ def test_clause_wording_gets_typographic_quotes_but_spec_values_stay_literal() -
 
 
 PLAN_CASES = [
+    (
+        "C11",
+        {"gamma": "text:\n  en: \"{{ The('sponsor') }} pays for the event.\"\n"},
+        "tests/data/rules/base.yaml: error C11 clause gamma: names the sponsor group, but no "
+        "party of this spec is in it",
+    ),
     (
         "C03",
         {},
@@ -395,3 +402,4 @@ def test_plan_problem_is_reported_by_validate_with_its_exact_message(
     result = run_cli("validate", "--library", str(tmp_path), str(spec))
     assert result.returncode == 1, result.stdout + result.stderr
     assert line in result.stdout.splitlines(), result.stdout
+    assert "1 error," in result.stdout  # one problem for one mistake

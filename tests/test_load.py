@@ -35,20 +35,22 @@ def test_each_party_gets_its_category(library: Library) -> None:
         "ILO": PartyCategory.ORGANISATION,
         "Mianzhu Government": PartyCategory.PUBLIC_AUTHORITY,
         "PSBC": PartyCategory.NON_STATE,  # state-owned, classified non_state in the spec
-        "IFRC": PartyCategory.NON_STATE,  # classified non_state in the spec
+        "IFRC": PartyCategory.INTERGOVERNMENTAL,  # classified public in the spec
         "RCSC": PartyCategory.PUBLIC_AUTHORITY,  # national society classified public
         "PlaNet Finance": PartyCategory.NON_STATE,
     }
 
 
-def test_the_ifrc_classified_public_is_intergovernmental(library: Library) -> None:
-    text = MIANZHU.read_text(encoding="utf-8").replace(
-        "sector: ifrc\n    classification: non_state", "sector: ifrc\n    classification: public"
+def test_the_ifrc_classified_non_state_is_a_non_state_actor(library: Library) -> None:
+    text = MIANZHU.read_text(encoding="utf-8")
+    assert "sector: ifrc\n    classification: public" in text
+    text = text.replace(
+        "sector: ifrc\n    classification: public", "sector: ifrc\n    classification: non_state"
     )
     loaded = load_spec_text(text, "spec.yaml", library)
     assert loaded.spec is not None
     ifrc = next(p for p in loaded.spec.parties if p.short_name == "IFRC")
-    assert loaded.categories[ifrc.id] is PartyCategory.INTERGOVERNMENTAL
+    assert loaded.categories[ifrc.id] is PartyCategory.NON_STATE
 
 
 def test_no_organisation_means_no_draft_and_no_silent_fallback(library: Library) -> None:

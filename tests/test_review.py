@@ -17,8 +17,8 @@ from tests.conftest import ROOT, run_cli
 from tests.drafts import assert_audit_clean
 
 CLAUSE = "clauses/final/termination-for-cause.yaml"
-OLD = "within thirty days of receiving"
-NEW = "within forty-five calendar days of receiving"
+OLD = "commits a material breach of it"
+NEW = "commits a serious and persistent breach of it"
 SPEC = "examples/bp-west-papua-youth.yaml"
 
 
@@ -69,8 +69,8 @@ def test_approve_edit_review_reapprove(library: Path, tmp_path: Path) -> None:
     xml = _xml(pack)
     deleted = re.findall(r"<w:del [^>]*><w:r><w:delText[^>]*>([^<]*)</w:delText>", xml)
     inserted = re.findall(r"<w:ins [^>]*><w:r><w:t[^>]*>([^<]*)</w:t>", xml)
-    assert deleted == ["thirty"]
-    assert inserted == ["forty-five calendar"]
+    assert deleted == ["material"]
+    assert inserted == ["serious and persistent"]
     assert 'w:author="Changes since approval"' in xml
     assert "when the instrument is not a memorandum of understanding" in xml
 
@@ -122,7 +122,7 @@ def test_review_pack_is_deterministic_and_opens_in_libreoffice(
         ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "termination-for-cause" in text
-    assert "forty-five calendar" in text
+    assert "serious and persistent" in text
 
 
 def test_full_pack_lists_every_clause(library: Path, tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_a_draft_with_an_unapproved_clause_needs_the_flag(library: Path, tmp_pat
     notice = texts.index("Notice: this draft contains clause text that legal has not approved")
     preamble = texts.index("The Parties")
     assert notice < preamble
-    listed = [t for t in texts[notice + 1 : preamble] if "termination-for-cause@1" in t]
+    listed = [t for t in texts[notice + 1 : preamble] if "termination-for-cause@" in t]
     assert len(listed) == 1 and listed[0].endswith(": changed since approval")
     flagged = [
         p
@@ -205,13 +205,15 @@ def test_inspect_lists_changes_since_the_draft_and_writes_a_redline(
     assert result.returncode == 0, result.stderr
     assert "1 clause(s) changed since this draft was made" in result.stdout
     assert re.search(
-        r"Article \d+: termination-for-cause@1 -> @1 \(text changed since the "
+        r"Article \d+: termination-for-cause@(\d+) -> @\1 \(text changed since the "
         r"draft was made\)",
         result.stdout,
     )
     xml = _xml(redline)
-    assert re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml) == ["thirty"]
-    assert re.findall(r"<w:ins [^>]*><w:r><w:t[^>]*>([^<]*)</w:t>", xml) == ["forty-five calendar"]
+    assert re.findall(r"<w:delText[^>]*>([^<]*)</w:delText>", xml) == ["material"]
+    assert re.findall(r"<w:ins [^>]*><w:r><w:t[^>]*>([^<]*)</w:t>", xml) == [
+        "serious and persistent"
+    ]
 
 
 def test_lock_file_round_trips_without_loss() -> None:

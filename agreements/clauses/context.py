@@ -127,8 +127,10 @@ class ClauseContext:
         return Markup(f"[[{self.settings.role_term(role)}]]")
 
     def the_others(self) -> Markup:
-        """Return "the other Party" in a bilateral agreement, else "the other Parties"."""
-        return Markup("the other [[Party]]" if self.party_count == 2 else "the other [[Parties]]")
+        """Return "the other Party" in a bilateral agreement, else "the other Parties" (in a
+        memorandum, Participant and Participants)."""
+        one, many = ("Participant", "Participants") if self.is_mou else ("Party", "Parties")
+        return Markup(f"the other [[{one if self.party_count == 2 else many}]]")
 
     def names(self, present: frozenset[str] | None = None) -> dict[str, Any]:
         """Return the mapping the sandbox renders with: spec roots, flags and functions.

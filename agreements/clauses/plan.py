@@ -147,7 +147,10 @@ def _uses(
                 if function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS and context.group(arg):
                     yield item.clause.id, context.settings.role_term(arg)
                 elif function == "the_others":
-                    yield item.clause.id, "Party" if context.party_count == 2 else "Parties"
+                    one, many = (
+                        ("Participant", "Participants") if context.is_mou else ("Party", "Parties")
+                    )
+                    yield item.clause.id, one if context.party_count == 2 else many
 
 
 def _empty_groups(

@@ -198,8 +198,13 @@ def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
     names = plan.selection.context.names(present=frozenset(plan.numbers))
     issues: list[PlanIssue] = []
     rendered: list[RenderedClause] = []
+    # A clause naming a group no party is in was reported by the plan (C11); rendering it
+    # would only fail again with the same cause.
+    unrenderable = {i.clause_id for i in plan.issues if i.code == "C11"}
     for planned in plan.clauses:
         cid = planned.clause.id
+        if cid in unrenderable:
+            continue
         text = planned.chosen.text.get(language)
         title = planned.chosen.title.get(language)
         if text is None or title is None:

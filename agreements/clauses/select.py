@@ -13,7 +13,7 @@ from agreements.clauses.compiled import expression
 from agreements.clauses.context import ClauseContext, build_context
 from agreements.clauses.load import ClauseSource, Library
 from agreements.clauses.sandbox import parse_source
-from agreements.spec import PartnershipSpec
+from agreements.spec import PartnershipSpec, Party
 from agreements.spec.loaded import LoadedSpec
 
 
@@ -128,6 +128,9 @@ def explain_values(source: str, context: ClauseContext) -> list[str]:
             continue
         if isinstance(value, bool | int | str) or value is None:
             shown.append(f"{fragment} = {value!r}")
+        elif isinstance(value, tuple) and all(isinstance(p, Party) for p in value):
+            listed = ", ".join(p.short_name for p in value) or "none"
+            shown.append(f"{fragment} = {listed}")
     return shown
 
 
