@@ -31,6 +31,7 @@ class Explanation:
         return {
             "spec": self.spec_file,
             "library_version": self.plan.selection.library.version,
+            "parties": self.parties(),
             "selected": [
                 {"number": numbers.get(d.clause_id), **_decision(d)}
                 for d in self.plan.selection.selected()
@@ -39,14 +40,37 @@ class Explanation:
             "issues": [vars(i) for i in self.plan.issues + self.rendered.issues],
         }
 
+    def parties(self) -> list[dict[str, Any]]:
+        """Return each party with its category and roles, which decide what it owes."""
+        loaded = self.plan.selection.loaded
+        assert loaded.spec is not None
+        return [
+            {
+                "id": p.id,
+                "name": p.short_name,
+                "category": loaded.categories[p.id].value,
+                "roles": sorted(r.value for r in loaded.roles.get(p.id, ())),
+                "constituent": p.is_constituent(),
+            }
+            for p in loaded.spec.parties
+        ]
+
     def to_text(self) -> str:
-        """Return the explanation for people: a numbered list, then the excluded clauses."""
+        """Return the explanation for people: the parties with their categories and roles,
+        the numbered clauses, then the excluded clauses."""
         numbers = self.plan.numbers
         lines = [
             f"{self.spec_file}: {len(numbers)} clauses selected "
             f"(library {self.plan.selection.library.version})",
             "",
+            "Parties:",
         ]
+        for party in self.parties():
+            roles = ", ".join(r.replace("_", " ") for r in party["roles"]) or "no role"
+            kind = _CATEGORY_LABELS[party["category"]]
+            extra = ", constituent" if party["constituent"] else ""
+            lines.append(f"  {party['name']}: {kind}{extra}; {roles}")
+        lines.append("")
         for article in self.rendered.clauses:
             d = article.planned.decision
             lines.append(f"{article.number:>3}. {article.title}  [{_label(d)}]")
@@ -60,6 +84,14 @@ class Explanation:
             lines += ["", "Problems:"]
             lines += [f"  {i.code} {i.clause_id}: {i.message}" for i in issues]
         return "\n".join(lines)
+
+
+_CATEGORY_LABELS = {
+    "organisation": "the organisation",
+    "public_authority": "public authority",
+    "intergovernmental": "intergovernmental organization",
+    "non_state": "non-state actor",
+}
 
 
 def _label(d: Decision) -> str:

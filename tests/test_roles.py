@@ -202,3 +202,35 @@ def test_in_kind_goods_are_owed_by_the_in_kind_contributor_only(drafts: dict[str
     assert delivery.startswith("The In-kind Contributor shall deliver the goods it contributes")
     acknowledgement = found["Acknowledgement of the contribution"]
     assert "funded by Solara, with support in kind from Grameen Shakti." in acknowledgement
+
+
+def test_explain_shows_each_party_with_its_category_and_roles() -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli("explain", "examples/mianzhu-livelihoods.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "  IFRC: intergovernmental organization; donor, implementing partner" in result.stdout
+    assert "  Mianzhu Government: public authority; implementing partner" in result.stdout
+
+
+def test_an_organisation_can_rename_the_terms_in_its_settings(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "library"
+    shutil.copytree(ROOT / "clauses", root / "clauses")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    settings = root / "clauses" / "settings.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("  partner: Partner\n", "  partner: Collaborator\n").replace(
+            "  donor: Donor\n", "  donor: Donor Collaborator\n"
+        ),
+        encoding="utf-8",
+    )
+    library = load_library(root)
+    draft = make_draft(ROOT / "examples" / "bp-west-papua-youth.yaml", library, tmp_path)
+    found = articles(draft.path)
+    assert "\u201cCollaborator\u201d means BP." in found["Definitions"]
+    assert "\u201cDonor Collaborator\u201d means BP," in found["Definitions"]
+    assert found["Sanctions and source of funds"].startswith("The Collaborator warrants")
+    assert "Partner" not in "\n".join(found.values())

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from agreements.formatting import format_date, format_money
+from agreements.spec.models import AgreementKind
 from agreements.spec.money import FinancialContribution, InKindContribution, ServiceContribution
 from agreements.word.ooxml import cell, paragraph, row, run, table, text_cell
 
@@ -43,10 +44,21 @@ def _subheading(text: str) -> str:
 
 def annexes(spec: PartnershipSpec, language: str) -> list[str]:
     """Return the paragraphs and tables of the annexes that apply, numbered in order."""
+    # A memorandum records intentions: its annexes describe what each Participant intends to
+    # bring and do, never a schedule that reads as a binding commitment.
+    mou = spec.agreement.kind is AgreementKind.MOU
     writers: list[tuple[str, bool, Callable[[PartnershipSpec, str], list[str]]]] = [
-        ("Schedule of contributions", bool(spec.contributions), _contributions),
+        (
+            "Intended contributions of the Participants" if mou else "Schedule of contributions",
+            bool(spec.contributions),
+            _contributions,
+        ),
         ("Risk allocation matrix", bool(spec.risks), _risks),
-        ("Responsibilities of the parties", bool(spec.responsibilities), _responsibilities),
+        (
+            "Intended activities of the Participants" if mou else "Responsibilities of the Parties",
+            bool(spec.responsibilities),
+            _responsibilities,
+        ),
     ]
     out: list[str] = []
     number = 0
