@@ -204,6 +204,10 @@ LINT_CASES = {
         "<lib>/clauses/core/gamma.yaml:8:7: error L15 text.en: template syntax error: "
         "expected name or number"
     ],
+    "L21": [
+        "<lib>/clauses/core/gamma.yaml:8:7: error L21 text.en: cites 'annexes to this' in words, "
+        "which may name an annex or document the draft does not contain"
+    ],
     # The Donor is named in drafts without donors; the Sponsor only under `if sponsors`.
     "L20": [
         "<lib>/clauses/core/gamma.yaml:9:7: error L20 text.en: names the donor group, which "

@@ -10,10 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from agreements.clauses.annexes import ANNEX_KEYS, Annex, annexes_of, screened_with_conditions
 from agreements.clauses.sandbox import (
+    ANNEX_REF,
     CONTRIBUTION_TYPES,
     FLAGS,
     FUNCTIONS,
+    REF_CLOSE,
+    REF_OPEN,
     SPEC_ROOTS,
     Markup,
     ref,
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
     from agreements.library import Settings
     from agreements.spec import Agreement, Contribution, Party, Risk, Terms
     from agreements.spec.loaded import LoadedSpec
+    from agreements.spec.models import Beneficiaries, Event
     from agreements.spec.terms import Responsibility
 
 
@@ -57,6 +62,9 @@ class ClauseContext:
     sponsors: tuple[Party, ...]
     research_partners: tuple[Party, ...]
     research_funders: tuple[Party, ...]
+    event: Event | None
+    beneficiaries: Beneficiaries
+    annexes: tuple[Annex, ...]
     kind: str
     is_mou: bool
     party_count: int
@@ -67,6 +75,24 @@ class ClauseContext:
     confidentiality: bool
     duration_days: int
     any_item_hazardous: bool
+    children: bool
+    beneficiary_contact: bool
+    trainees: bool
+    special_category_data: bool
+    screening_conditions: bool
+
+    def annex(self, key: str) -> Markup:
+        """Return "Annex 2" for the annex `key`, the number a reference to it (an annex the
+        draft does not have is reported by the plan)."""
+        if key not in ANNEX_KEYS:
+            raise ValueError(f"unknown annex {key!r}; annexes are: {', '.join(ANNEX_KEYS)}")
+        return Markup(f"Annex {REF_OPEN}{ANNEX_REF}{key}{REF_CLOSE}")
+
+    def has_annex(self, key: str) -> bool:
+        """Return True when the draft has the annex `key` (its data is in the spec)."""
+        if key not in ANNEX_KEYS:
+            raise ValueError(f"unknown annex {key!r}; annexes are: {', '.join(ANNEX_KEYS)}")
+        return any(a.key == key for a in self.annexes)
 
     def has_contribution(self, kind: str) -> bool:
         """Return True when some party makes a contribution of this type."""
@@ -157,6 +183,8 @@ class ClauseContext:
             a=self.a,
             term=self.term,
             the_others=self.the_others,
+            annex=self.annex,
+            has_annex=self.has_annex,
         )
         assert tuple(values) == SPEC_ROOTS + FLAGS + FUNCTIONS
         return values
@@ -210,6 +238,9 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         constituents=tuple(p for p in non_state if p.is_constituent()),
         non_constituents=tuple(p for p in non_state if not p.is_constituent()),
         **groups,
+        event=spec.event,
+        beneficiaries=spec.beneficiaries,
+        annexes=annexes_of(spec, org),
         kind=agreement.kind.value,
         is_mou=agreement.kind is AgreementKind.MOU,
         party_count=len(spec.parties),
@@ -220,4 +251,9 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         confidentiality=terms.confidentiality,
         duration_days=(agreement.end_date - agreement.start_date).days + 1,
         any_item_hazardous=any(i.durable_or_hazardous for c in spec.in_kind() for i in c.items),
+        children=spec.beneficiaries.children,
+        beneficiary_contact=spec.beneficiaries.contact_with_personnel,
+        trainees=spec.beneficiaries.trainees,
+        special_category_data=bool(terms.personal_data.special_categories),
+        screening_conditions=bool(screened_with_conditions(spec)),
     )

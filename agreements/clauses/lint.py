@@ -156,6 +156,7 @@ def lint_library(library: Library) -> list[Problem]:
                 )
             )
     problems.extend(role_problems(library))
+    problems.extend(citation_problems(library))
     problems.sort(key=sort_key)
     return problems
 
@@ -239,6 +240,36 @@ def role_problems(library: Library) -> list[Problem]:
                         "selects this clause may not have",
                         f"add `{_GROUP_GUARDS[group]}` to applies_when, or put the words in "
                         f"{{% if {_GROUP_GUARDS[group]} %}}",
+                    )
+                )
+    return problems
+
+
+# Wording that cites an annex or document without saying which; a text cites an annex with
+# {{ annex("key") }} so that the plan checks the draft has it and prints its number.
+_BARE_CITATIONS = re.compile(
+    r"\bannex(?:es)? to this\b|\bannexed to this\b|\bschedule of contributions\b"
+    r"|\bproject document\b|\bparticulars of the event\b|\btable of responsibilities\b",
+    re.IGNORECASE,
+)
+
+
+def citation_problems(library: Library) -> list[Problem]:
+    """Return an error (L21) for each text that cites an annex or a document in words
+    ("the annexes to this Agreement", "the project document") instead of with annex()."""
+    problems: list[Problem] = []
+    for _cid, source in sorted(library.clauses.items()):
+        for where, text, expression in clause_sources(source.clause):
+            match = None if expression else _BARE_CITATIONS.search(text)
+            if match is not None:
+                problems.append(
+                    _problem(
+                        source,
+                        "L21",
+                        where,
+                        f"cites {match.group(0)!r} in words, which may name an annex or document "
+                        "the draft does not contain",
+                        'cite the annex with {{ annex("key") }}, e.g. annex("budget")',
                     )
                 )
     return problems

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from jinja2 import TemplateSyntaxError, nodes
 
 from agreements.clauses.analyse import DEFINE, USE, analyse_clause
+from agreements.clauses.annexes import missing_data
 from agreements.clauses.context import ClauseContext
 from agreements.clauses.model import Clause
 from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_source
@@ -153,6 +154,24 @@ def _uses(
                     yield item.clause.id, one if context.party_count == 2 else many
 
 
+def _missing_annexes(
+    planned: list[PlannedClause], language: str, context: ClauseContext
+) -> Iterator[PlanIssue]:
+    """Yield a problem for each annex a text cites (unconditionally) that the draft does not
+    contain because the spec lacks its data."""
+    present = {a.key for a in context.annexes}
+    for item in planned:
+        for function, arg, conditional in function_calls(item.chosen.text.get(language, "")):
+            if function == "annex" and not conditional and arg not in present:
+                yield _clause_issue(
+                    "C10",
+                    item.clause.id,
+                    f"cites the annex {arg!r}, which this draft does not have: the spec has "
+                    f"no {missing_data(arg)}",
+                    "add the data to the spec, or make the citation conditional with has_annex()",
+                )
+
+
 def _empty_groups(
     planned: list[PlannedClause], language: str, context: ClauseContext
 ) -> Iterator[PlanIssue]:
@@ -283,6 +302,7 @@ def plan_document(selection: Selection) -> DocumentPlan:
                         "make the reference conditional or the target always apply",
                     )
                 )
+    issues.extend(_missing_annexes(planned, language, context))
     return DocumentPlan(
         selection,
         language,

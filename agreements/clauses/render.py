@@ -16,7 +16,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from agreements.clauses.compiled import template
 from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
 from agreements.clauses.plan import DocumentPlan, PlannedClause
-from agreements.clauses.sandbox import REF_LIST, REF_LIST_PRESENT
+from agreements.clauses.sandbox import ANNEX_REF, REF_LIST, REF_LIST_PRESENT
 from agreements.clauses.select import PlanIssue
 
 
@@ -169,6 +169,12 @@ def _resolve(
     if run.target.startswith(REF_LIST_PRESENT):
         present = [t for t in run.target[1:].split(",") if t in plan.numbers]
         return _ref_list(present, plan, clause_id, language, issues) if present else []
+    if run.target.startswith(ANNEX_REF):
+        key = run.target[len(ANNEX_REF) :]
+        annex = next((a for a in plan.selection.context.annexes if a.key == key), None)
+        if annex is None:
+            return [_missing(f"annex {key}", clause_id, issues)]
+        return [Run("ref", str(annex.number), run.target)]
     if run.target in plan.numbers:
         return [Run("ref", str(plan.numbers[run.target]), run.target)]
     return [_missing(run.target, clause_id, issues)]

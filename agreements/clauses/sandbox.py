@@ -53,6 +53,8 @@ SPEC_ROOTS = (
     "sponsors",
     "research_partners",
     "research_funders",
+    "event",
+    "beneficiaries",
 )
 FLAGS = (
     "kind",
@@ -65,6 +67,11 @@ FLAGS = (
     "confidentiality",
     "duration_days",
     "any_item_hazardous",
+    "children",
+    "beneficiary_contact",
+    "trainees",
+    "special_category_data",
+    "screening_conditions",
 )
 FUNCTIONS = (
     "has_contribution",
@@ -78,6 +85,8 @@ FUNCTIONS = (
     "a",
     "term",
     "the_others",
+    "annex",
+    "has_annex",
 )
 # Functions that print the defined term of a group of parties: with its article ("the Donor"
 # or "each Donor"; "the Donor" or "a Donor" for a condition) or bare ("any Donor").
@@ -120,6 +129,7 @@ def ref(clause_id: str) -> RefToken:
     return RefToken(f"{REF_OPEN}{clause_id}{REF_CLOSE}")
 
 
+ANNEX_REF = "annex:"
 REF_LIST = "+"
 REF_LIST_PRESENT = "?"
 

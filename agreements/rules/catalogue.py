@@ -298,6 +298,12 @@ _TABLE: list[Rule] = [
         "add the translation to the clause",
     ),
     Rule(
+        "C10",
+        E,
+        "A clause cites an annex only when the draft has it (its data is in the spec).",
+        "add the data to the spec",
+    ),
+    Rule(
         "C11",
         E,
         "A clause names a group of parties (e.g. the Donor) only when some party is in it.",

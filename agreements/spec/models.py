@@ -12,6 +12,7 @@ from agreements.spec.money import (
     Contribution,
     FinancialContribution,
     InKindContribution,
+    MonetaryValue,
 )
 from agreements.spec.parties import Party, Sector
 from agreements.spec.terms import Responsibility, Risk, Terms
@@ -53,6 +54,35 @@ class Agreement(SpecModel):
     place: Text = Field(description="Place of signature, e.g. 'Geneva'.")
 
 
+class Event(SpecModel):
+    """The particulars of a co-organised event."""
+
+    name: Text = Field(description="Name of the event.")
+    start_date: dt.date = Field(description="First day of the event (YYYY-MM-DD).")
+    end_date: dt.date = Field(description="Last day of the event (YYYY-MM-DD).")
+    venue: Text = Field(description="Venue and city, or 'online'.")
+    expected_participants: int | None = Field(
+        default=None, ge=1, le=1_000_000, description="Number of participants expected."
+    )
+    budget: MonetaryValue | None = Field(default=None, description="Total budget of the event.")
+
+
+class Beneficiaries(SpecModel):
+    """Facts about the people the partnership reaches, which select protective clauses."""
+
+    description: Text | None = Field(default=None, description="Who the beneficiaries are.")
+    children: bool = Field(
+        default=False, description="True if beneficiaries or participants include children."
+    )
+    contact_with_personnel: bool = Field(
+        default=False,
+        description="True if partners' personnel are in direct contact with beneficiaries.",
+    )
+    trainees: bool = Field(
+        default=False, description="True if people are trained in practical or workplace tasks."
+    )
+
+
 class PartnershipSpec(SpecModel):
     """A complete description of one partnership: the input of every command."""
 
@@ -68,6 +98,11 @@ class PartnershipSpec(SpecModel):
     )
     risks: list[Risk] = Field(default_factory=list, description="Risk allocation matrix.")
     terms: Terms = Field(description="Negotiated terms.")
+    event: Event | None = Field(default=None, description="Particulars of a co-organised event.")
+    beneficiaries: Beneficiaries = Field(
+        default_factory=Beneficiaries,
+        description="Who the partnership reaches; its flags select protective clauses.",
+    )
 
     def financial(self) -> list[FinancialContribution]:
         """Return the financial contributions, in spec order."""

@@ -130,6 +130,13 @@ class DueDiligence(SpecModel):
         default=None,
         description="Reference of the senior management approval; required when risk is high.",
     )
+    conditions: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Conditions the screening attached to the partnership (e.g. 'BP receives no "
+            "personal data of trainees'); the agreement makes them binding on the party."
+        ),
+    )
 
 
 class Party(SpecModel):

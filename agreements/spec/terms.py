@@ -52,6 +52,20 @@ class Responsibility(SpecModel):
     tasks: list[Text] = Field(min_length=1, description="Tasks, one sentence each.")
 
 
+class SpecialCategory(StrEnum):
+    """Personal data that needs special protection, which selects its own clause."""
+
+    HEALTH = "health"
+    BIOMETRIC = "biometric"
+    GENETIC = "genetic"
+    RACIAL_OR_ETHNIC_ORIGIN = "racial_or_ethnic_origin"
+    POLITICAL_OPINIONS = "political_opinions"
+    RELIGIOUS_BELIEFS = "religious_beliefs"
+    TRADE_UNION_MEMBERSHIP = "trade_union_membership"
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    CRIMINAL_RECORDS = "criminal_records"
+
+
 class PersonalData(SpecModel):
     """Whether and how personal data is processed under the agreement."""
 
@@ -64,6 +78,22 @@ class PersonalData(SpecModel):
     )
     retention_months: int | None = Field(
         default=None, ge=1, le=600, description="How long the data is kept, in months."
+    )
+    data_categories: list[Text] = Field(
+        default_factory=list, description="What data, e.g. 'names and contact details'."
+    )
+    data_subjects: list[Text] = Field(
+        default_factory=list, description="Whose data, e.g. 'trainees', 'microfinance clients'."
+    )
+    purposes: list[Text] = Field(
+        default_factory=list, description="What the data is used for, one purpose each."
+    )
+    recipients: list[Text] = Field(
+        default_factory=list, description="Who may receive the data besides the controller."
+    )
+    special_categories: list[SpecialCategory] = Field(
+        default_factory=list,
+        description="Data needing special protection (e.g. health); selects the clause on it.",
     )
 
 

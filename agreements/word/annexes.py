@@ -1,191 +1,134 @@
-"""Annexes built from the spec as real Word tables, only those that apply."""
+"""The annexes of a draft, in the order and with the numbers the plan decided.
+
+Each annex starts on a new page with a heading "Annex N: Title" whose number is a bookmark,
+so the clause texts' references to annexes are REF fields like those to articles.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from agreements.formatting import format_date, format_money
-from agreements.spec.models import AgreementKind
-from agreements.spec.money import FinancialContribution, InKindContribution, ServiceContribution
-from agreements.word.ooxml import cell, paragraph, row, run, table, text_cell
+from agreements.word.annex_tables import action, budget, goods, table_of
+from agreements.word.ooxml import paragraph, run
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from agreements.spec import PartnershipSpec
-
-_TYPE_NAMES = {
-    "financial": "Financial",
-    "in_kind": "In kind",
-    "services": "Services and expertise",
-    "staff": "Staff",
-    "facilities": "Facilities",
-    "technical_tools": "Technical tools",
-    "networks": "Networks",
-}
+    from agreements.clauses.render import RenderedDocument
 
 
-def _table(
-    headers: list[str], widths: list[float], rows: list[list[str]], bold_last: bool = False
-) -> str:
-    body = [
-        row([text_cell(w, h, bold=True) for h, w in zip(headers, widths, strict=True)], header=True)
-    ]
-    for index, values in enumerate(rows):
-        bold = bold_last and index == len(rows) - 1
-        body.append(row([text_cell(w, v, bold=bold) for v, w in zip(values, widths, strict=True)]))
-    return table(widths, body)
-
-
-def _subheading(text: str) -> str:
-    return paragraph("AnnexSubheading", run(text), keep_next=True)
-
-
-def annexes(spec: PartnershipSpec, language: str) -> list[str]:
-    """Return the paragraphs and tables of the annexes that apply, numbered in order."""
-    # A memorandum records intentions: its annexes describe what each Participant intends to
-    # bring and do, never a schedule that reads as a binding commitment.
-    mou = spec.agreement.kind is AgreementKind.MOU
-    writers: list[tuple[str, bool, Callable[[PartnershipSpec, str], list[str]]]] = [
-        (
-            "Intended contributions of the Participants" if mou else "Schedule of contributions",
-            bool(spec.contributions),
-            _contributions,
-        ),
-        ("Risk allocation matrix", bool(spec.risks), _risks),
-        (
-            "Intended activities of the Participants" if mou else "Responsibilities of the Parties",
-            bool(spec.responsibilities),
-            _responsibilities,
-        ),
-    ]
-    out: list[str] = []
-    number = 0
-    for title, applies, writer in writers:
-        if applies:
-            number += 1
-            out.append(
-                paragraph(
-                    "AnnexHeading",
-                    run(f"Annex {number}: {title}"),
-                    keep_next=True,
-                    page_break=True,
-                )
-            )
-            out.extend(writer(spec, language))
-    return out
-
-
-def _names(spec: PartnershipSpec) -> dict[str, str]:
-    return {p.id: p.short_name for p in spec.parties}
-
-
-def _value(contribution: Any, language: str) -> tuple[str, str]:
-    if isinstance(contribution, FinancialContribution):
-        amount = format_money(contribution.amount, contribution.currency, language)
-        return amount, contribution.currency
-    if isinstance(contribution, InKindContribution):
-        currencies = {item.currency for item in contribution.items}
-        if len(currencies) == 1:
-            currency = currencies.pop()
-            total = sum((i.quantity * i.unit_value for i in contribution.items), Decimal(0))
-            return format_money(total, currency, language), currency
-        return "see the items below", ", ".join(sorted(currencies))
-    value = contribution.estimated_value
-    if value is None:
-        return "not valued", ""
-    return "estimated " + format_money(value.amount, value.currency, language), value.currency
-
-
-def _description(contribution: Any) -> str:
-    if isinstance(contribution, FinancialContribution):
-        parts = [(contribution.purpose or "Financial contribution").rstrip(".")]
-        if contribution.earmarking is not None:
-            parts.append(f"earmarking: {contribution.earmarking.value.replace('_', ' ')}")
-        if contribution.support_cost_rate is not None:
-            parts.append(f"programme support costs: {contribution.support_cost_rate}%")
-        return "; ".join(parts)
-    if isinstance(contribution, InKindContribution):
-        return "; ".join(
-            f"{item.quantity} {item.unit} \u00d7 {item.description}" for item in contribution.items
-        )
-    assert isinstance(contribution, ServiceContribution)
-    return contribution.description
-
-
-def _contributions(spec: PartnershipSpec, language: str) -> list[str]:
-    names = _names(spec)
-    rows = []
-    for c in spec.contributions:
-        amount, currency = _value(c, language)
-        rows.append(
-            [names.get(c.party, c.party), _TYPE_NAMES[c.type], _description(c), amount, currency]
-        )
-    out = [
-        _table(
-            ["Party", "Type", "Description", "Amount or value", "Currency"],
-            [2.6, 2.4, 6.6, 3.0, 1.4],
-            rows,
-        )
-    ]
-    for financial in spec.financial():
-        out.extend(_schedule(spec, financial, language))
-    for in_kind in spec.in_kind():
-        out.extend(_items(spec, in_kind, language))
-    return out
-
-
-def _schedule(spec: PartnershipSpec, c: FinancialContribution, language: str) -> list[str]:
-    names = _names(spec)
-    rows = [
-        [str(n), format_date(i.date, language), format_money(i.amount, c.currency, language)]
-        for n, i in enumerate(c.instalments, start=1)
-    ]
-    total = sum((i.amount for i in c.instalments), Decimal(0))
-    rows.append(["", "Total", format_money(total, c.currency, language)])
-    heading = (
-        f"Payment schedule: {names.get(c.party, c.party)} to {names.get(c.recipient, c.recipient)}"
+def _heading(number: int, title: str, bookmark: str, mark_id: int) -> str:
+    number_run = (
+        f'<w:bookmarkStart w:id="{mark_id}" w:name="{bookmark}"/>{run(str(number))}'
+        f'<w:bookmarkEnd w:id="{mark_id}"/>'
     )
-    return [
-        _subheading(heading),
-        _table(["No.", "Due date", "Amount"], [1.5, 7.0, 7.5], rows, bold_last=True),
-    ]
+    return paragraph(
+        "AnnexHeading",
+        run("Annex ") + number_run + run(f": {title}"),
+        keep_next=True,
+        page_break=True,
+    )
 
 
-def _items(spec: PartnershipSpec, c: InKindContribution, language: str) -> list[str]:
-    rows: list[list[str]] = []
-    totals: dict[str, Decimal] = {}
-    for item in c.items:
-        value = item.quantity * item.unit_value
-        totals[item.currency] = totals.get(item.currency, Decimal(0)) + value
+def _event(rendered: RenderedDocument) -> list[str]:
+    spec, language = rendered.plan.selection.spec, rendered.language
+    event = spec.event
+    assert event is not None
+    dates = format_date(event.start_date, language)
+    if event.end_date != event.start_date:
+        dates += f" to {format_date(event.end_date, language)}"
+    rows = [["Name", event.name], ["Dates", dates], ["Venue", event.venue]]
+    if event.expected_participants:
+        rows.append(["Expected participants", str(event.expected_participants)])
+    if event.budget:
+        rows.append(["Budget", format_money(event.budget.amount, event.budget.currency, language)])
+    return [table_of(["Particular", "Detail"], [4.5, 11.5], rows)]
+
+
+def _reports(rendered: RenderedDocument) -> list[str]:
+    selection = rendered.plan.selection
+    spec, language = selection.spec, rendered.language
+    org = selection.context.org.short_name
+    start = spec.agreement.start_date
+    rows = []
+    for report in sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title)):
         rows.append(
             [
-                item.description,
-                f"{item.quantity} {item.unit}",
-                format_money(item.unit_value, item.currency, language),
-                format_money(value, item.currency, language),
-                item.valuation_basis,
+                report.title,
+                f"{format_date(start, language)} to {format_date(report.period_end, language)}",
+                format_date(report.due_date, language),
+                "Yes" if report.financial_statement else "No",
+                org,
             ]
         )
-    for currency, total in sorted(totals.items()):
-        rows.append(["Total", "", "", format_money(total, currency, language), ""])
-    out = [
-        _subheading(f"Goods given in kind by {_names(spec).get(c.party, c.party)}"),
-        _table(
-            ["Item", "Quantity", "Unit value", "Total value", "Valuation basis"],
-            [5.0, 1.6, 2.8, 3.0, 3.6],
+    return [
+        table_of(
+            [
+                "Report",
+                "Period covered",
+                "Due date",
+                "Certified financial statement",
+                "Submitted by",
+            ],
+            [4.4, 4.2, 2.8, 2.6, 2.0],
             rows,
-            bold_last=True,
-        ),
+        )
     ]
-    if c.delivery_terms:
-        out.append(paragraph("Recital", run(f"Delivery: {c.delivery_terms}")))
+
+
+def _data(rendered: RenderedDocument) -> list[str]:
+    spec = rendered.plan.selection.spec
+    data = spec.terms.personal_data
+    names = {p.id: p.short_name for p in spec.parties}
+    retention = f"{data.retention_months} months after collection" if data.retention_months else ""
+    rows = [
+        ["Description", data.description or ""],
+        ["Persons concerned", "; ".join(data.data_subjects)],
+        ["Categories of data", "; ".join(data.data_categories)],
+        [
+            "Special categories",
+            "; ".join(c.value.replace("_", " ") for c in data.special_categories),
+        ],
+        ["Purposes", "; ".join(data.purposes)],
+        ["Controller", names.get(data.controller or "", "")],
+        ["Retention", retention],
+        ["Recipients", "; ".join(data.recipients)],
+    ]
+    return [table_of(["Item", "Detail"], [4.5, 11.5], [r for r in rows if r[1]])]
+
+
+def _emblem(rendered: RenderedDocument) -> list[str]:
+    logos = rendered.plan.selection.spec.terms.names_and_logos
+    approval = logos.approval
+    assert approval is not None
+    language = rendered.language
+    rows = [
+        ["Approved uses", "; ".join(logos.uses)],
+        ["Approval reference", approval.reference],
+        ["Approved by", approval.approved_by],
+        ["Date of approval", format_date(approval.date, language)],
+        ["Valid until", format_date(approval.valid_until, language)],
+    ]
+    return [table_of(["Item", "Detail"], [4.5, 11.5], [r for r in rows if r[1]])]
+
+
+def _conditions(rendered: RenderedDocument) -> list[str]:
+    from agreements.clauses.annexes import screened_with_conditions
+
+    out: list[str] = []
+    for party in screened_with_conditions(rendered.plan.selection.spec):
+        record = party.due_diligence
+        assert record is not None
+        out.append(paragraph("AnnexSubheading", run(party.short_name), keep_next=True))
+        out.extend(paragraph("ListBullet", run(c)) for c in record.conditions)
+        if record.mitigation_plan:
+            out.append(paragraph("ListBullet", run(record.mitigation_plan)))
     return out
 
 
-def _risks(spec: PartnershipSpec, language: str) -> list[str]:
-    names = _names(spec)
+def _risks(rendered: RenderedDocument) -> list[str]:
+    spec = rendered.plan.selection.spec
+    names = {p.id: p.short_name for p in spec.parties}
     rows = [
         [
             r.category.value.replace("_", " ").capitalize(),
@@ -195,24 +138,29 @@ def _risks(spec: PartnershipSpec, language: str) -> list[str]:
         ]
         for r in spec.risks
     ]
-    return [_table(["Category", "Description", "Owner", "Mitigation"], [2.8, 5.2, 2.2, 5.8], rows)]
-
-
-def _responsibilities(spec: PartnershipSpec, language: str) -> list[str]:
-    names = _names(spec)
-    widths = [3.0, 13.0]
-    body = [
-        row(
-            [
-                text_cell(w, h, bold=True)
-                for h, w in zip(["Party", "Responsibilities"], widths, strict=True)
-            ],
-            header=True,
-        )
+    return [
+        table_of(["Category", "Description", "Owner", "Mitigation"], [2.8, 5.2, 2.2, 5.8], rows)
     ]
-    for entry in spec.responsibilities:
-        tasks = [paragraph("TableText", run(f"\u2022\t{task}")) for task in entry.tasks]
-        body.append(
-            row([text_cell(widths[0], names.get(entry.party, entry.party)), cell(widths[1], tasks)])
-        )
-    return [table(widths, body)]
+
+
+_WRITERS: dict[str, Callable[[RenderedDocument], list[str]]] = {
+    "action": action,
+    "budget": budget,
+    "goods": goods,
+    "event": _event,
+    "reports": _reports,
+    "data": _data,
+    "emblem": _emblem,
+    "conditions": _conditions,
+    "risks": _risks,
+}
+
+
+def annexes(rendered: RenderedDocument, first_bookmark_id: int) -> list[str]:
+    """Return the paragraphs and tables of every annex the plan decided, each under its
+    numbered heading; bookmark ids start at `first_bookmark_id` (after the articles')."""
+    out: list[str] = []
+    for index, annex in enumerate(rendered.plan.selection.context.annexes):
+        out.append(_heading(annex.number, annex.title, annex.bookmark, first_bookmark_id + index))
+        out.extend(_WRITERS[annex.key](rendered))
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreements.clauses.sandbox import ANNEX_REF
 from agreements.formatting import country_name
 from agreements.spec.parties import PartyCategory, Sector
 from agreements.word.ooxml import field, paragraph, run
@@ -71,6 +72,9 @@ def _runs(runs: list[Run], targets: dict[str, str]) -> str:
     for item in runs:
         if item.kind == "define":
             parts.append(run(item.text, style="DefinedTerm"))
+        elif item.kind == "ref" and item.target.startswith(ANNEX_REF):
+            # The bookmark holds only the annex's number, so the field shows "2".
+            parts.append(field(f"REF annex_{item.target[len(ANNEX_REF) :]} \\h", item.text))
         elif item.kind == "ref" and item.target in targets:
             parts.append(field(f"REF {targets[item.target]} \\n \\h", item.text))
         else:

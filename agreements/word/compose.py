@@ -59,6 +59,6 @@ def compose_docx(rendered: RenderedDocument, template: Path, provenance: Provena
     document = render_template(template, context)
     parts = unapproved_notice(rendered, pending) + preamble(rendered)
     parts += clauses(rendered, set(pending)) + signature_page(spec, is_mou)
-    parts += annexes(spec, rendered.language)
+    parts += annexes(rendered, first_bookmark_id=len(rendered.clauses) + 1)
     _core_properties(document, plan)
     return package_bytes(document, provenance.properties(), parts)
