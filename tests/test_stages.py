@@ -98,7 +98,8 @@ def test_render_resolves_references_to_article_numbers(rendered: RenderedDocumen
     refs = [r for c in rendered.clauses for b in c.blocks for r in b.runs if r.kind == "ref"]
     assert refs
     for run in refs:
-        assert run.text == str(rendered.plan.numbers[run.target])
+        annexes = {f"annex:{a.key}": a.number for a in rendered.plan.selection.context.annexes}
+        assert run.text == str(rendered.plan.numbers.get(run.target) or annexes[run.target])
 
 
 def test_render_formats_dates_in_the_language_asked(plan: DocumentPlan) -> None:

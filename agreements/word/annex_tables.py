@@ -67,6 +67,28 @@ def _estimate(c: ServiceContribution, language: str) -> str:
     return f" (estimated value {format_money(value.amount, value.currency, language)})"
 
 
+def _people_and_material(spec: PartnershipSpec) -> list[str]:
+    """Return who the action reaches, the new material it creates, and the focal points."""
+    names = _names(spec)
+    out: list[str] = []
+    if spec.beneficiaries.description:
+        out += [
+            _subheading("Beneficiaries"),
+            paragraph("BodyText", run(spec.beneficiaries.description)),
+        ]
+    material = spec.terms.intellectual_property
+    if material.new_material and material.description:
+        out += [_subheading("New material"), paragraph("BodyText", run(material.description))]
+    focal = spec.terms.governance.focal_points
+    if focal:
+        rows = [[names.get(f.party, f.party), f.name, f.email or ""] for f in focal]
+        out += [
+            _subheading("Focal points"),
+            table_of(["Party", "Focal point", "E-mail"], [3.2, 8.3, 4.5], rows),
+        ]
+    return out
+
+
 def action(rendered: RenderedDocument) -> list[str]:
     """Return the description of the action: purpose, objectives, each party's tasks and
     other contributions, and the timeline of the term."""
@@ -96,6 +118,7 @@ def action(rendered: RenderedDocument) -> list[str]:
             lines = [paragraph("TableText", run(f"\u2022\t{t}")) for t in [*tasks, *given]]
             body.append(row([text_cell(widths[0], names[party.id]), cell(widths[1], lines)]))
     out += [_subheading("Tasks and contributions of each Party"), table(widths, body)]
+    out += _people_and_material(spec)
     agreement = spec.agreement
     out += [
         _subheading("Timeline"),

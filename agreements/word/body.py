@@ -26,9 +26,12 @@ def _party_line(party: Party, category: PartyCategory, acting_through: str) -> s
         details = ["a specialized agency of the United Nations", f"acting through {acting_through}"]
     elif category is PartyCategory.PUBLIC_AUTHORITY:
         kind = "authority" if party.sector is Sector.PUBLIC_AUTHORITY else "body"
-        details = [f"a public {kind} of {country}"]
+        details = [party.legal_form or f"a public {kind} of {country}"]
     elif category is PartyCategory.INTERGOVERNMENTAL:
-        details = ["an international organization established by its constituent instrument"]
+        details = [
+            party.legal_form
+            or "an international organization established by its constituent instrument"
+        ]
     else:
         details = [party.legal_form] if party.legal_form else []
         details.append(f"registered in {country}")
