@@ -86,14 +86,18 @@ _UNITS = {
 
 def format_period(count: int, unit: str, language: str = "en", *, words: bool = True) -> str:
     """Return a period as a legal text writes it: 'thirty (30) days', or '30 days' when
-    `words` is off. Number words come from num2words, in the draft's language."""
-    singular, plural = _UNITS.get(language, _UNITS["en"])[unit]
-    noun = singular if count == 1 else plural
+    `words` is off (unit "number" gives the count alone: 'two (2)'). Number words come from
+    num2words, in the draft's language."""
+    if unit == "number":
+        noun = ""
+    else:
+        singular, plural = _UNITS.get(language, _UNITS["en"])[unit]
+        noun = " " + (singular if count == 1 else plural)
     if not words:
-        return f"{count} {noun}"
+        return f"{count}{noun}"
     from num2words import num2words
 
-    return f"{num2words(count, lang=language)} ({count}) {noun}"
+    return f"{num2words(count, lang=language)} ({count}){noun}"
 
 
 # Words that make an English country name take "the" (the Netherlands, the United States of

@@ -158,6 +158,17 @@ class ClauseContext:
         one, many = ("Participant", "Participants") if self.is_mou else ("Party", "Parties")
         return Markup(f"the other [[{one if self.party_count == 2 else many}]]")
 
+    def each_other(self) -> Markup:
+        """Return "the other Party" in a bilateral agreement, else "each other Party": the
+        subject of an obligation every party but the organisation bears."""
+        one = "Participant" if self.is_mou else "Party"
+        return Markup(f"{'the' if self.party_count == 2 else 'each'} other [[{one}]]")
+
+    def Each_other(self) -> Markup:  # the capitalised form starts sentences
+        """Return `each_other()` with a capital letter, to start a sentence."""
+        text = self.each_other()
+        return Markup(text[0].upper() + text[1:])
+
     def names(self, present: frozenset[str] | None = None) -> dict[str, Any]:
         """Return the mapping the sandbox renders with: spec roots, flags and functions.
 
@@ -183,6 +194,8 @@ class ClauseContext:
             a=self.a,
             term=self.term,
             the_others=self.the_others,
+            each_other=self.each_other,
+            Each_other=self.Each_other,
             annex=self.annex,
             has_annex=self.has_annex,
         )

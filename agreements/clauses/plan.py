@@ -94,7 +94,7 @@ def function_calls(source: str) -> tuple[tuple[str, str, bool], ...]:
             literal = [str(a.value) for a in node.args if isinstance(a, nodes.Const)]
             optional = any(k.key == "present_only" for k in node.kwargs)
             found.extend((name, arg, conditional or optional) for arg in literal)
-            if name == "the_others":
+            if name in ("the_others", "each_other", "Each_other"):
                 found.append((name, "", conditional))
         inner = conditional or isinstance(node, nodes.If | nodes.CondExpr)
         for child in node.iter_child_nodes():
@@ -152,6 +152,8 @@ def _uses(
                         ("Participant", "Participants") if context.is_mou else ("Party", "Parties")
                     )
                     yield item.clause.id, one if context.party_count == 2 else many
+                elif function in ("each_other", "Each_other"):
+                    yield item.clause.id, "Participant" if context.is_mou else "Party"
 
 
 def _missing_annexes(

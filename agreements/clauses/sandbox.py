@@ -85,13 +85,26 @@ FUNCTIONS = (
     "a",
     "term",
     "the_others",
+    "each_other",
+    "Each_other",
     "annex",
     "has_annex",
 )
 # Functions that print the defined term of a group of parties: with its article ("the Donor"
 # or "each Donor"; "the Donor" or "a Donor" for a condition) or bare ("any Donor").
 TERM_FUNCTIONS = ("the", "The", "a", "term")
-FILTERS = ("date", "money", "names", "percent", "days", "working_days", "hours", "months", "years")
+FILTERS = (
+    "date",
+    "money",
+    "names",
+    "percent",
+    "number",
+    "days",
+    "working_days",
+    "hours",
+    "months",
+    "years",
+)
 CONTRIBUTION_TYPES = (
     "financial",
     "in_kind",
@@ -211,7 +224,7 @@ def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     env.filters["money"] = lambda amount, currency: format_money(amount, str(currency), language)
     env.filters["names"] = lambda parties: join_names([p.short_name for p in parties], language)
     env.filters["percent"] = lambda value: format_percent(value, language)
-    for unit in ("days", "working_days", "hours", "months", "years"):
+    for unit in ("number", "days", "working_days", "hours", "months", "years"):
         env.filters[unit] = _period_filter(unit, language)
     return env
 

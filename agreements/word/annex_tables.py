@@ -117,7 +117,13 @@ def action(rendered: RenderedDocument) -> list[str]:
         if tasks or given:
             lines = [paragraph("TableText", run(f"\u2022\t{t}")) for t in [*tasks, *given]]
             body.append(row([text_cell(widths[0], names[party.id]), cell(widths[1], lines)]))
-    out += [_subheading("Tasks and contributions of each Party"), table(widths, body)]
+    mou = rendered.plan.selection.context.is_mou
+    heading = (
+        "Intended activities of each Participant"
+        if mou
+        else "Tasks and contributions of each Party"
+    )
+    out += [_subheading(heading), table(widths, body)]
     out += _people_and_material(spec)
     agreement = spec.agreement
     out += [
@@ -128,7 +134,10 @@ def action(rendered: RenderedDocument) -> list[str]:
                     "Signature",
                     f"{format_date(agreement.signature_date, language)} in {agreement.place}",
                 ),
-                ("Entry into force", format_date(agreement.start_date, language)),
+                (
+                    "Beginning of the cooperation" if mou else "Entry into force",
+                    format_date(agreement.start_date, language),
+                ),
                 ("End of the term", format_date(agreement.end_date, language)),
             ]
         ),
