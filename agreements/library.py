@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.yamlsafe import load_yaml_file
@@ -45,6 +45,32 @@ ROLE_TERM_DEFAULTS = {
 }
 
 
+class ForbiddenPosition(BaseModel):
+    """A position the organisation may never take, and the phrases that take it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Stable name of the position.")
+    title: str = Field(min_length=3, description="What the position is, for messages.")
+    fix: str = Field(min_length=3, description="What to write instead, for messages.")
+    patterns: list[str] = Field(
+        min_length=1, description="Phrases that take the position (see agreements.screening)."
+    )
+    unless: list[str] = Field(
+        default_factory=list, description="Phrases that show a sentence does not take it."
+    )
+    negatable: bool = Field(
+        default=True, description="False when the position's own words are negative."
+    )
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _no_empty_pattern(cls, value: list[str]) -> list[str]:
+        if any(not p.strip() or p.strip() == "*" for p in value):
+            raise ValueError("a pattern must hold at least one word")
+        return value
+
+
 class Settings(BaseModel):
     """Policy choices of one organisation, configured in `clauses/settings.yaml`."""
 
@@ -67,6 +93,10 @@ class Settings(BaseModel):
     number_style: NumberStyle = Field(
         default=NumberStyle.WORDS_AND_DIGITS,
         description='Periods as "thirty (30) days" (words_and_digits) or "30 days" (digits).',
+    )
+    forbidden_positions: list[ForbiddenPosition] = Field(
+        default_factory=list,
+        description="Positions refused in spec text and clause texts, with their phrases.",
     )
     recitals: list[str] = Field(
         default_factory=list,

@@ -18,6 +18,7 @@ from agreements.errors import SpecInvalidError, YamlError
 from agreements.problems import Problem, display_path, sort_key
 from agreements.rules import RULES, Finding, check_spec, check_text_values
 from agreements.rules.parties import organisation_indexes
+from agreements.rules.positions import check_positions
 from agreements.rules.schema import schema_findings
 from agreements.spec import PartnershipSpec, Party
 from agreements.spec.loaded import LoadedSpec
@@ -87,6 +88,7 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
     settings = library.settings
     problems = list(loaded.problems)
     text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases))
+    text_findings += check_positions(loaded.data, settings)
     placeholders = {f.path for f in text_findings if f.code == "T02"}
     problems.extend(_to_problem(name, f, loaded, at_key=f.at_key) for f in text_findings)
     spec: PartnershipSpec | None = None

@@ -197,9 +197,26 @@ LINT_CASES = {
         "<lib>/clauses/core/gamma.yaml:9:7: error L13 text.en: reaches for the internal "
         "attribute '__init__'; only spec fields may be used",
     ],
+    # Each phrase takes a forbidden position in its own words (issue 13's misses included).
     "L14": [
-        "<lib>/clauses/core/gamma.yaml:8:7: error L14 text.en: takes a forbidden position: "
-        "a national governing law"
+        "<lib>/clauses/core/delta.yaml:8:7: error L14 text.en: takes a forbidden position: a "
+        "national law governing the agreement ('This Agreement shall be construed under "
+        "English law.')",
+        "<lib>/clauses/core/epsilon.yaml:8:7: error L14 text.en: takes a forbidden position: the "
+        "jurisdiction of national courts ('The courts in London have jurisdiction over any "
+        "dispute.')",
+        "<lib>/clauses/core/eta.yaml:8:7: error L14 text.en: takes a forbidden position: a "
+        "partner's approval or veto over the organisation's publications ('Any publication "
+        "shall require the prior written approval of the Partner.')",
+        "<lib>/clauses/core/gamma.yaml:8:7: error L14 text.en: takes a forbidden position: a "
+        "national law governing the agreement ('This Agreement is governed by the laws of "
+        "Switzerland.')",
+        "<lib>/clauses/core/theta.yaml:8:7: error L14 text.en: takes a forbidden position: "
+        "exclusivity or sole-partner status ('The Partner is the sole partner of the ILO in the "
+        "sector.')",
+        "<lib>/clauses/core/zeta.yaml:8:7: error L14 text.en: takes a forbidden position: an "
+        "indemnity or unlimited liability of the organisation ('The ILO agrees to indemnify "
+        "the Partner against third-party claims.')",
     ],
     "L15": [
         "<lib>/clauses/core/gamma.yaml:8:7: error L15 text.en: template syntax error: "

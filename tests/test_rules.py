@@ -68,6 +68,29 @@ CASES: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "T03",
+        [
+            "40:10: error T03 purpose: takes a position the organisation never takes: a national "
+            "law governing the agreement ('This Agreement is governed by the laws of the Republic "
+            "of Kenya and the ILO waives its immunity.')",
+            "40:10: error T03 purpose: takes a position the organisation never takes: a waiver of "
+            "the organisation's privileges and immunities ('This Agreement is governed by the laws "
+            "of the Republic of Kenya and the ILO waives its immunity.')",
+            "49:9: error T03 responsibilities[0].tasks[1]: takes a position the organisation "
+            "never takes: an indemnity or unlimited liability of the organisation ('Indemnify Acme "
+            "against any claim.')",
+            "50:9: error T03 responsibilities[0].tasks[2]: takes a position the organisation "
+            "never takes: a partner's approval or veto over the organisation's publications "
+            "('Submit every draft publication to Acme for its prior approval.')",
+            "54:9: error T03 responsibilities[1].tasks[1]: takes a position the organisation "
+            "never takes: exclusivity or sole-partner status ('Act as the exclusive private-sector "
+            "partner of the ILO.')",
+            "74:17: error T03 risks[0].mitigation: takes a position the organisation never takes: "
+            "an audit of the organisation by a partner's auditors (\"Acme's external auditors may "
+            "audit the ILO's accounts.\")",
+        ],
+    ),
+    (
         "P01",
         [
             "13:1: error P01 parties: no party is the organisation "

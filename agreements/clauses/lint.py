@@ -10,47 +10,30 @@ from jinja2 import TemplateSyntaxError, nodes
 from agreements.clauses.analyse import analyse_clause, clause_sources
 from agreements.clauses.load import ClauseSource, Library, shown_path
 from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_expression, parse_source
+from agreements.library import Settings
 from agreements.problems import Problem, Severity, sort_key
-
-# Positions the organisation may never take; matched in clause texts.
-FORBIDDEN_POSITIONS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(
-            r"\bgoverned by (?:and construed in accordance with )?the (?:\w+ )?laws? of\b", re.I
-        ),
-        "a national governing law",
-    ),
-    (
-        re.compile(
-            r"\bsubmits? to the (?:exclusive |non-exclusive )?jurisdiction\b|\bcourts of\b", re.I
-        ),
-        "the jurisdiction of national courts",
-    ),
-    (
-        re.compile(r"\bwaives?\b[^.]{0,80}\b(?:privileges|immunit)", re.I),
-        "a waiver of privileges and immunities",
-    ),
-    (
-        re.compile(
-            r"\{\{\s*org\.short_name\s*\}\}\s+shall\s+(?:indemnify|defend|hold harmless)", re.I
-        ),
-        "an indemnity given by the organisation",
-    ),
-    (
-        re.compile(r"(?<!non-)\bexclusivity\b|\bexclusive (?:partner|sponsor|supplier)\b", re.I),
-        "exclusivity for a partner",
-    ),
-    (
-        re.compile(
-            r"(?<!no )(?<!any )(?<!a )\bright (?:of|to) veto\b|\bveto (?:over|on)\b"
-            r"(?<!no veto over)",
-            re.I,
-        ),
-        "a partner veto",
-    ),
-]
+from agreements.screening import ScreenedPosition, screen
 
 WARNINGS = frozenset({"L12"})
+
+
+_ORG_PLACEHOLDER = re.compile(r"\{\{\s*org\.(?:short_name|legal_name)\s*\}\}")
+_GROUP_PLACEHOLDER = re.compile(r"\{\{\s*(?:the|The|a|term)\(\s*['\"](\w+)['\"]\s*\)\s*\}\}")
+_TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def screen_clause_text(text: str, settings: Settings) -> list[ScreenedPosition]:
+    """Return the forbidden positions a clause text takes, read with the organisation's
+    placeholder as its name and each group of parties as "partner"."""
+    org = settings.organisation.short_name
+    plain = _ORG_PLACEHOLDER.sub(org, text)
+    plain = _GROUP_PLACEHOLDER.sub(" partner ", plain)
+    plain = _TEMPLATE_SYNTAX.sub(" ", plain).replace("[[", "").replace("]]", "")
+    return screen(
+        plain,
+        settings.forbidden_positions,
+        org_names=[org, settings.organisation.legal_name],
+    )
 
 
 def _problem(source: ClauseSource, code: str, where: str, message: str, fix: str = "") -> Problem:
@@ -113,11 +96,16 @@ def lint_library(library: Library) -> list[Problem]:
             if not expression and not text.strip():
                 problems.append(_problem(source, "L10", where, "text is empty"))
             if not expression and ".text." in f".{where}":
-                for pattern, what in FORBIDDEN_POSITIONS:
-                    if pattern.search(text):
-                        problems.append(
-                            _problem(source, "L14", where, f"takes a forbidden position: {what}")
+                for found in screen_clause_text(text, library.settings):
+                    problems.append(
+                        _problem(
+                            source,
+                            "L14",
+                            where,
+                            f"takes a forbidden position: {found.title} ({found.excerpt!r})",
+                            found.fix,
                         )
+                    )
         for lang in sorted(languages - set(clause.text)):
             problems.append(
                 _problem(

@@ -60,6 +60,14 @@ _TABLE: list[Rule] = [
         "T01", E, "Text holds characters a Word document cannot hold.", "remove control characters"
     ),
     Rule("T02", E, "A placeholder from `agreements new` is not filled in.", "replace the TODO"),
+    Rule(
+        "T03",
+        E,
+        "Spec text takes a position the organisation never takes (national law or courts, "
+        "waiver of immunities, an indemnity from it, exclusivity, a partner's veto over its "
+        "publications or audit of it, secrecy of the basic facts, buying from a contributor).",
+        "delete the words",
+    ),
     # Parties.
     Rule(
         "P01",

@@ -1,0 +1,155 @@
+"""Screening text for positions the organisation may never take.
+
+The same screening reads a spec's free text (which goes into the agreement and its annexes),
+the clause library's texts (lint rule L14) and, later, the sentences a partner writes into a
+returned draft. Positions and their phrases are the organisation's policy, kept in its
+settings as simple patterns a lawyer can read:
+
+- words are matched whole and without regard to case ("law" does not match "lawful");
+- `word*` matches any word starting with `word` ("indemnif*": indemnify, indemnification);
+- `a|b` matches either word; `*` alone stands for up to eight words in between;
+- `ORG` matches the organisation's names; `PARTY` any other party's name or a word such as
+  "partner", "donor", "company" or "sponsor".
+
+A match does not count when the sentence says no to it: a negation ("no", "not", "never",
+"nothing", "nor", "neither", "without") before it in the sentence or inside it, as in
+"nothing in this Agreement is a waiver of the immunities of the ILO" (a position whose very
+words are negative, such as "shall not be disclosed", is marked not negatable). A sentence
+that matches one of a position's `unless` patterns (e.g. an approval given by the
+organisation itself) does not take that position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+_GAP = r"(?:\S+\s+){0,8}?"
+_NEGATIONS = frozenset({"no", "not", "never", "nothing", "nor", "neither", "without", "none"})
+_PARTY_WORDS = ("partner", "partners", "donor", "donors", "company", "sponsor", "sponsors",
+                "contributor", "collaborator", "party", "parties")  # fmt: skip
+_SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class ScreenedPosition:
+    """A position found in a text: which one, the words that took it, and the fix."""
+
+    key: str
+    title: str
+    excerpt: str
+    fix: str
+
+
+def normalise(text: str) -> str:
+    """Return text as screening reads it: Unicode compatibility forms, straight quotes and
+    apostrophes, one kind of hyphen, single spaces, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub("[\u2018\u2019\u02bc\u2032`]", "'", text)
+    text = re.sub("[\u201c\u201d\u00ab\u00bb]", '"', text)
+    text = re.sub("[\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]", "-", text)
+    return " ".join(text.split()).casefold()
+
+
+def _token(token: str, org: tuple[str, ...], parties: tuple[str, ...]) -> str:
+    if token == "*":
+        return _GAP
+    names: tuple[str, ...] = ()
+    for word in token.split("|"):
+        if word == "ORG":
+            names += org or ("organisation",)
+        elif word == "PARTY":
+            names += tuple(parties) + _PARTY_WORDS
+        else:
+            names += (word,)
+    alternatives = []
+    for name in names:
+        name = normalise(name)
+        if name.endswith("*") and len(name) > 1:
+            alternatives.append(re.escape(name[:-1]) + r"[\w'-]*")
+        else:
+            alternatives.append(re.escape(name) + r"(?:'s)?")
+    return r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])"
+
+
+@cache
+def compile_pattern(
+    pattern: str, org: tuple[str, ...], parties: tuple[str, ...]
+) -> re.Pattern[str]:
+    """Return the regular expression of a screening pattern (see the module docstring)."""
+    parts = [_token(t, org, parties) for t in pattern.split()]
+    joined = ""
+    for index, part in enumerate(parts):
+        if part == _GAP:
+            joined += part
+        else:
+            joined += part if index == 0 or parts[index - 1] == _GAP else r"\s+" + part
+            if index + 1 < len(parts) and parts[index + 1] == _GAP:
+                joined += r"\s+"
+    return re.compile(joined)
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    before = re.findall(r"[\w'-]+", sentence[:start])
+    inside = re.findall(r"[\w'-]+", sentence[start:end])
+    return any(word in _NEGATIONS or word.startswith("non-") for word in before + inside)
+
+
+def screen(
+    text: str,
+    positions: Iterable[PositionLike],
+    *,
+    org_names: Iterable[str],
+    party_names: Iterable[str] = (),
+    org_is_subject: bool = False,
+) -> list[ScreenedPosition]:
+    """Return each forbidden position the text takes, once per position.
+
+    `org_is_subject` reads the text as said by the organisation (a task it undertakes, such
+    as "Indemnify BP against any claim"), so that patterns starting with ORG apply.
+    """
+    org = tuple(sorted({normalise(n) for n in org_names if n.strip()}))
+    parties = tuple(sorted({normalise(n) for n in party_names if n.strip()}))
+    found: list[ScreenedPosition] = []
+    for raw in _SENTENCE.split(text):
+        sentence = normalise(raw)
+        if org_is_subject and org:
+            sentence = f"{org[0]} {sentence}"
+        for position in positions:
+            if any(f.key == position.key for f in found):
+                continue
+            if any(compile_pattern(u, org, parties).search(sentence) for u in position.unless):
+                continue
+            for pattern in position.patterns:
+                match = compile_pattern(pattern, org, parties).search(sentence)
+                if match and not (
+                    position.negatable and _negated(sentence, match.start(), match.end())
+                ):
+                    excerpt = raw.strip()
+                    excerpt = excerpt if len(excerpt) <= 120 else excerpt[:117] + "..."
+                    found.append(
+                        ScreenedPosition(position.key, position.title, excerpt, position.fix)
+                    )
+                    break
+    return found
+
+
+class PositionLike(Protocol):
+    """What `screen` needs of a position (the settings model provides it)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def fix(self) -> str: ...
+    @property
+    def patterns(self) -> Sequence[str]: ...
+    @property
+    def unless(self) -> Sequence[str]: ...
+    @property
+    def negatable(self) -> bool: ...
