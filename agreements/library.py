@@ -77,7 +77,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     organisation: OrganisationIdentity
-    support_cost_rate: Decimal = Field(description="Default support-cost rate, percent.")
+    support_cost_rate: Decimal = Field(
+        ge=0, le=100, allow_inf_nan=False, description="Default support-cost rate, percent."
+    )
     due_diligence_max_age_months: int = Field(ge=1, le=60)
     excluded_industries: list[str] = Field(default_factory=list)
     escalation_industries: list[str] = Field(default_factory=list)

@@ -95,10 +95,16 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
     try:
         spec = PartnershipSpec.model_validate(loaded.data)
     except ValidationError as exc:
+        # A value the loader already refused (an impossible date, an infinite number) is
+        # one mistake: its schema error ("got None") would only repeat it.
+        refused = {p.location for p in loaded.problems if p.location is not None}
         for finding, at_key in schema_findings(exc, loaded.data):
             if any(finding.path[: len(p)] == p for p in placeholders):
                 continue
-            problems.append(_to_problem(name, finding, loaded, at_key=at_key))
+            problem = _to_problem(name, finding, loaded, at_key=at_key)
+            if finding.code == "V03" and problem.location in refused:
+                continue
+            problems.append(problem)
     if spec is None:
         problems.sort(key=sort_key)
         return LoadedSpec(name, digest, None, tuple(problems), loaded)

@@ -53,7 +53,7 @@ _TABLE: list[Rule] = [
         "V03",
         E,
         "A value has the wrong type or is not one of the allowed values.",
-        "see the JSON Schema in schemas/",
+        "write the value as the field's description says (`agreements schema` lists them)",
     ),
     # Text anywhere in the spec.
     Rule(
@@ -67,6 +67,12 @@ _TABLE: list[Rule] = [
         "waiver of immunities, an indemnity from it, exclusivity, a partner's veto over its "
         "publications or audit of it, secrecy of the basic facts, buying from a contributor).",
         "delete the words",
+    ),
+    Rule(
+        "T04",
+        E,
+        "A reference (screening, approval) names a real record, not 'pending' or 'N/A'.",
+        "write the record's reference",
     ),
     # Parties.
     Rule(
@@ -135,6 +141,18 @@ _TABLE: list[Rule] = [
         W,
         "Industries such as alcohol, gambling, extractives need escalation.",
         "obtain senior management clearance and record it in due diligence",
+    ),
+    Rule(
+        "P16",
+        E,
+        "Only borderline sectors carry a classification (it would change what a party owes).",
+        "delete the classification",
+    ),
+    Rule(
+        "P17",
+        E,
+        "Only one party is the organisation; no other party may resemble it.",
+        "remove the second party",
     ),
     # Dates.
     Rule("D01", E, "The start date is on or before the end date.", "swap or correct the dates"),

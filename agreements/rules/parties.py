@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
-from agreements.spec.parties import BORDERLINE_SECTORS, RiskLevel, ScreeningOutcome
+from agreements.spec.parties import BORDERLINE_SECTORS, Party, RiskLevel, ScreeningOutcome
 
 if TYPE_CHECKING:
     from agreements.library import Settings
@@ -36,17 +37,65 @@ def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]
     ]
 
 
+def _names_of(settings: Settings) -> list[str]:
+    org = settings.organisation
+    acting = org.acting_through.removeprefix("the ").strip()
+    return [org.legal_name, org.short_name, acting]
+
+
+def _near_miss(spec: PartnershipSpec, settings: Settings) -> int | None:
+    """Return the index of the party whose name is closest to the organisation's, if close."""
+    best, best_ratio = None, 0.0
+    for i, party in enumerate(spec.parties):
+        for name in _names_of(settings):
+            ratio = difflib.SequenceMatcher(
+                None, party.legal_name.casefold(), name.casefold()
+            ).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = i, ratio
+    return best if best_ratio >= 0.8 else None
+
+
+def _resembles_organisation(party: Party, settings: Settings) -> bool:
+    """Return True when a party's names look like the organisation's (another spelling,
+    its secretariat's name, or its short name), which would make two organisation parties."""
+
+    def plain(text: str) -> str:
+        return re.sub(r"[^a-z]", "", text.casefold().replace("organisation", "organization"))
+
+    mine = {plain(n) for n in _names_of(settings)}
+    theirs = {plain(party.legal_name), plain(party.short_name)}
+    if mine & theirs:
+        return True
+    return any(
+        difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+        for a in mine
+        for b in theirs
+        if len(b) > 5
+    )
+
+
 def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding]:
     """Yield breaches of the party rules P01-P05 and P07-P15."""
     org_name = settings.organisation.legal_name
     orgs = organisation_indexes(spec, settings)
+    near = _near_miss(spec, settings) if not orgs else None
     if not orgs:
-        yield Finding(
-            "P01",
-            ("parties",),
-            f"no party is the organisation ({org_name!r})",
-            f"add a party with legal_name: {org_name} (spelled exactly)",
-        )
+        if near is not None:
+            yield Finding(
+                "P01",
+                ("parties", near, "legal_name"),
+                f"no party is the organisation ({org_name!r}); did you mean "
+                f"{spec.parties[near].legal_name!r} (parties[{near}])?",
+                f"write the legal name exactly: {org_name}",
+            )
+        else:
+            yield Finding(
+                "P01",
+                ("parties",),
+                f"no party is the organisation ({org_name!r})",
+                f"add a party with legal_name: {org_name} (spelled exactly)",
+            )
     for extra in orgs[1:]:
         yield Finding("P02", ("parties", extra), f"{org_name!r} appears more than once")
     if not any(not p.is_public() for p in spec.parties):
@@ -64,6 +113,23 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
                 f"party id {party.id!r} is already used by parties[{seen[party.id]}]",
             )
         seen.setdefault(party.id, i)
+        if party.classification is not None and party.sector not in BORDERLINE_SECTORS:
+            yield Finding(
+                "P16",
+                ("parties", i, "classification"),
+                f"{party.short_name} is a {party.sector.value.replace('_', ' ')}, whose category "
+                "follows from its sector; classification is only for borderline sectors",
+                "delete the classification (state-owned enterprises, Red Cross and Red Crescent "
+                "societies and the IFRC need one)",
+            )
+        # The near miss of a missing organisation is reported once, as P01.
+        if i not in orgs and i != near and _resembles_organisation(party, settings):
+            yield Finding(
+                "P17",
+                ("parties", i, "legal_name"),
+                f"{party.legal_name!r} resembles the organisation but is not its legal name",
+                f"use one party for the organisation, with legal_name: {org_name}",
+            )
         if party.sector in BORDERLINE_SECTORS and party.classification is None:
             yield Finding(
                 "P04",

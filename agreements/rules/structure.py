@@ -119,7 +119,12 @@ def check_kind(spec: PartnershipSpec, org_ids: set[str]) -> Iterator[Finding]:
                     ("contributions", i),
                     "an MoU carries no amounts, values or payment dates",
                 )
-    if kind is AgreementKind.FUNDING and not any(c.recipient in org_ids for c in spec.financial()):
+    # With no organisation party (P01), where the money goes cannot be judged: no cascade.
+    if (
+        kind is AgreementKind.FUNDING
+        and org_ids
+        and not any(c.recipient in org_ids for c in spec.financial())
+    ):
         yield Finding(
             "S02",
             ("contributions",),

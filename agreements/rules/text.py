@@ -13,6 +13,13 @@ from agreements.rules.catalogue import Finding
 # carriage return; surrogates; and the non-characters U+FFFE and U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 PLACEHOLDER = re.compile(r"^TODO\b")
+# A reference must point at a real record: these stand for one that does not exist yet.
+REFERENCE_KEYS = frozenset({"reference", "senior_approval_reference", "support_cost_approval"})
+NOT_A_REFERENCE = re.compile(
+    r"^(?:pending|n/?a|na|tbd|tbc|tba|to be (?:confirmed|determined|decided|provided)|none|nil|"
+    r"null|unknown|not yet|awaiting.*|x+|\?+|-+|\.+|\u2026|0+)$",
+    re.IGNORECASE,
+)
 
 
 def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str, bool]]:
@@ -30,7 +37,7 @@ def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str, 
 
 
 def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Finding]:
-    """Yield T01, T02 and N03 for every string in the raw spec."""
+    """Yield T01, T02, T04 and N03 for every string in the raw spec."""
     phrases = [p.casefold() for p in endorsement_phrases]
     for path, text, is_key in iter_strings(data):
         bad = _FORBIDDEN.search(text)
@@ -47,6 +54,13 @@ def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Fin
             continue
         if PLACEHOLDER.match(text):
             yield Finding("T02", path, f"placeholder not filled in: {text!r}")
+        elif path and path[-1] in REFERENCE_KEYS and NOT_A_REFERENCE.match(text.strip()):
+            yield Finding(
+                "T04",
+                path,
+                f"{text!r} is not a reference: the record it should point to does not exist yet",
+                "obtain the approval or screening first, then write its reference",
+            )
         folded = text.casefold()
         for phrase in phrases:
             if phrase in folded:

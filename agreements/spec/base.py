@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 # A non-empty line of text with surrounding whitespace removed.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -15,6 +15,8 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$"
 CurrencyCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
 # ISO 3166-1 alpha-2 country code, or a country name.
 Money = Annotated[Decimal, Field(allow_inf_nan=False)]
+# Only true and false: "yes", "no", "on", "off" or 1 are refused rather than guessed.
+Flag = Annotated[bool, Strict()]
 
 
 class SpecModel(BaseModel):

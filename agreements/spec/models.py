@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from agreements.spec.base import SpecModel, Text
+from agreements.spec.base import Flag, SpecModel, Text
 from agreements.spec.money import (
     Contribution,
     FinancialContribution,
@@ -71,14 +71,14 @@ class Beneficiaries(SpecModel):
     """Facts about the people the partnership reaches, which select protective clauses."""
 
     description: Text | None = Field(default=None, description="Who the beneficiaries are.")
-    children: bool = Field(
+    children: Flag = Field(
         default=False, description="True if beneficiaries or participants include children."
     )
-    contact_with_personnel: bool = Field(
+    contact_with_personnel: Flag = Field(
         default=False,
         description="True if partners' personnel are in direct contact with beneficiaries.",
     )
-    trainees: bool = Field(
+    trainees: Flag = Field(
         default=False, description="True if people are trained in practical or workplace tasks."
     )
 

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from agreements.spec.base import CurrencyCode, Identifier, Money, SpecModel, Text
+from agreements.spec.base import CurrencyCode, Flag, Identifier, Money, SpecModel, Text
 
 
 class Earmarking(StrEnum):
@@ -51,13 +51,15 @@ class FinancialContribution(SpecModel):
     support_cost_rate: Decimal | None = Field(
         default=None,
         allow_inf_nan=False,
-        description="Programme support cost rate in percent of direct costs, e.g. 13.",
+        ge=0,
+        le=100,
+        description="Programme support cost rate in percent of direct costs, 0 to 100, e.g. 13.",
     )
     support_cost_approval: Text | None = Field(
         default=None,
         description="Approval reference; required when the rate differs from the default.",
     )
-    conditional_on_procurement: bool = Field(
+    conditional_on_procurement: Flag = Field(
         default=False,
         description="True if the money is conditional on buying from the contributor (refused).",
     )
@@ -77,7 +79,7 @@ class InKindItem(SpecModel):
     valuation_basis: Text = Field(
         description="How the value was set, e.g. 'donor's list price less trade discount'."
     )
-    durable_or_hazardous: bool = Field(
+    durable_or_hazardous: Flag = Field(
         default=False,
         description="True for goods needing end-of-life disposal (batteries, solar panels).",
     )

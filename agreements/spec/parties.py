@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from agreements.spec.base import Identifier, SpecModel, Text
+from agreements.spec.base import Flag, Identifier, SpecModel, Text
 
 
 class Sector(StrEnum):
@@ -113,10 +113,10 @@ class DueDiligence(SpecModel):
         description="Outcome: approved, approved_with_conditions or rejected."
     )
     reference: Text = Field(description="Reference of the due-diligence file or note.")
-    sanctions_listed: bool = Field(
+    sanctions_listed: Flag = Field(
         default=False, description="True if the party appears on a UN sanctions list."
     )
-    unremedied_abuses: bool = Field(
+    unremedied_abuses: Flag = Field(
         default=False,
         description=(
             "True if the party has unremedied complicity in forced labour, child labour "
@@ -211,6 +211,8 @@ class Party(SpecModel):
 
     def is_public(self) -> bool:
         """Return True when the party counts as public (state) rather than non-state."""
-        if self.classification is not None:
+        # A classification counts only for borderline sectors (rule P16 refuses it elsewhere),
+        # so it can never turn a company into a public body that skips due diligence.
+        if self.classification is not None and self.sector in BORDERLINE_SECTORS:
             return self.classification is Classification.PUBLIC
         return self.sector in PUBLIC_SECTORS

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from agreements.spec.base import Identifier, SpecModel, Text
+from agreements.spec.base import Flag, Identifier, SpecModel, Text
 
 
 class RiskCategory(StrEnum):
@@ -69,7 +69,7 @@ class SpecialCategory(StrEnum):
 class PersonalData(SpecModel):
     """Whether and how personal data is processed under the agreement."""
 
-    processed: bool = Field(description="True if any personal data is processed.")
+    processed: Flag = Field(description="True if any personal data is processed.")
     description: Text | None = Field(
         default=None, description="Whose data, what data and why; required when processed."
     )
@@ -100,7 +100,7 @@ class PersonalData(SpecModel):
 class IntellectualProperty(SpecModel):
     """Whether new material (reports, curricula, software, data) is created."""
 
-    new_material: bool = Field(description="True if the partnership creates new material.")
+    new_material: Flag = Field(description="True if the partnership creates new material.")
     description: Text | None = Field(default=None, description="What material is created.")
 
 
@@ -116,7 +116,7 @@ class LogoApproval(SpecModel):
 class NamesAndLogos(SpecModel):
     """Planned use of the parties' names and logos."""
 
-    use_planned: bool = Field(description="True if any party plans to use another's name or logo.")
+    use_planned: Flag = Field(description="True if any party plans to use another's name or logo.")
     uses: list[Text] = Field(
         default_factory=list, description="Each planned use, e.g. 'training certificates'."
     )
@@ -136,7 +136,7 @@ class FocalPoint(SpecModel):
 class Governance(SpecModel):
     """How the partnership is steered."""
 
-    steering_committee: bool = Field(
+    steering_committee: Flag = Field(
         default=False, description="True to establish a steering committee."
     )
     meetings_per_year: int | None = Field(
@@ -153,7 +153,7 @@ class Report(SpecModel):
     title: Text = Field(description="e.g. 'Interim narrative and financial report'.")
     period_end: dt.date = Field(description="Last day of the period the report covers.")
     due_date: dt.date = Field(description="Date the report is due.")
-    financial_statement: bool = Field(
+    financial_statement: Flag = Field(
         default=False, description="True if a certified financial statement is included."
     )
 
@@ -164,7 +164,7 @@ class Terms(SpecModel):
     personal_data: PersonalData = Field(description="Personal data processing.")
     intellectual_property: IntellectualProperty = Field(description="New material created.")
     names_and_logos: NamesAndLogos = Field(description="Use of names and logos.")
-    confidentiality: bool = Field(
+    confidentiality: Flag = Field(
         default=True, description="True to include mutual confidentiality undertakings."
     )
     governance: Governance = Field(
