@@ -113,6 +113,7 @@ def provenance_of(
             for c in clauses
         ),
         tuple(approvals.get(c.id, "never approved") for c in clauses),
+        rendered.plan.selection.loaded.decisions,
     )
 
 

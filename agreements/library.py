@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
+from agreements.industries import Industry
 from agreements.yamlsafe import load_yaml_file
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -81,8 +82,12 @@ class Settings(BaseModel):
         ge=0, le=100, allow_inf_nan=False, description="Default support-cost rate, percent."
     )
     due_diligence_max_age_months: int = Field(ge=1, le=60)
-    excluded_industries: list[str] = Field(default_factory=list)
-    escalation_industries: list[str] = Field(default_factory=list)
+    excluded_industries: list[Industry] = Field(
+        default_factory=list, description="Industries that block a partnership (P12)."
+    )
+    escalation_industries: list[Industry] = Field(
+        default_factory=list, description="Industries that need senior clearance (P15)."
+    )
     endorsement_phrases: list[str] = Field(default_factory=list)
     role_terms: dict[str, str] = Field(
         default_factory=lambda: dict(ROLE_TERM_DEFAULTS),

@@ -87,7 +87,10 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
         raise _not_a_mapping(name, loaded)
     settings = library.settings
     problems = list(loaded.problems)
-    text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases))
+    identity = settings.organisation
+    org_names = [identity.legal_name, identity.short_name]
+    org_names.append(identity.acting_through.removeprefix("the "))
+    text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases, org_names))
     text_findings += check_positions(loaded.data, settings)
     placeholders = {f.path for f in text_findings if f.code == "T02"}
     problems.extend(_to_problem(name, f, loaded, at_key=f.at_key) for f in text_findings)
@@ -108,10 +111,13 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
     if spec is None:
         problems.sort(key=sort_key)
         return LoadedSpec(name, digest, None, tuple(problems), loaded)
-    problems.extend(_to_problem(name, f, loaded) for f in check_spec(spec, settings))
+    findings, decisions = check_spec(spec, settings)
+    problems.extend(_to_problem(name, f, loaded) for f in findings)
     problems.sort(key=sort_key)
     org, categories, roles = _resolve_parties(spec, library)
-    return LoadedSpec(name, digest, spec, tuple(problems), loaded, org, categories, roles)
+    return LoadedSpec(
+        name, digest, spec, tuple(problems), loaded, org, categories, roles, tuple(decisions)
+    )
 
 
 def load_spec(path: Path, library: Library) -> LoadedSpec:

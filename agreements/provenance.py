@@ -24,6 +24,7 @@ class Provenance:
     language: str
     clauses: tuple[str, ...]
     approvals: tuple[str, ...]
+    decisions: tuple[str, ...] = ()
 
     def pending(self) -> Mapping[str, str]:
         """Return the status of each clause id that is not approved, in article order."""
@@ -47,4 +48,6 @@ class Provenance:
         ):
             props[f"agreements.clause.{number:03d}"] = clause
             props[f"agreements.approval.{number:03d}"] = approval
+        for number, decision in enumerate(self.decisions, start=1):
+            props[f"agreements.decision.{number:02d}"] = decision
         return props

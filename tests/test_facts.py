@@ -35,6 +35,8 @@ METADATA = {
     "classification": "decides the party's category",
     "roles": "decide which obligations the party bears",
     "industries": "screening input, checked against exclusions",
+    "isic": "screening input, checked against exclusions",
+    "acknowledgements": "decisions on screening findings, kept in the draft's provenance",
     "due_diligence.date": "screening record, kept by the organisation",
     "due_diligence.risk_level": "screening record, kept by the organisation",
     "due_diligence.outcome": "screening record, kept by the organisation",

@@ -154,6 +154,12 @@ _TABLE: list[Rule] = [
         "Only one party is the organisation; no other party may resemble it.",
         "remove the second party",
     ),
+    Rule(
+        "K01",
+        E,
+        "A recorded decision clears P12 or P15 for a party of the spec.",
+        "name the rule and the party's id",
+    ),
     # Dates.
     Rule("D01", E, "The start date is on or before the end date.", "swap or correct the dates"),
     Rule(

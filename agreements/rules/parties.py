@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from agreements.industries import first_match
 from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 from agreements.spec.parties import BORDERLINE_SECTORS, Party, RiskLevel, ScreeningOutcome
@@ -20,11 +21,6 @@ if TYPE_CHECKING:
 def _months_between(earlier: dt.date, later: dt.date) -> int:
     months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
     return months - 1 if later.day < earlier.day else months
-
-
-def _mentions(industry: str, listed: list[str]) -> bool:
-    """Return True when `industry` names one of `listed` as a word ('tobacco products')."""
-    return any(re.search(rf"\b{re.escape(term)}\b", industry, re.IGNORECASE) for term in listed)
 
 
 def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]:
@@ -145,18 +141,27 @@ def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding
 def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Iterator[Finding]:
     party = spec.parties[i]
     here: PathKey = ("parties", i)
-    for j, industry in enumerate(party.industries):
-        if _mentions(industry, settings.excluded_industries):
+    evidence: list[tuple[str, int, str, str | None]] = [
+        ("industries", j, text, None) for j, text in enumerate(party.industries)
+    ]
+    evidence += [("isic", j, "", code) for j, code in enumerate(party.isic)]
+    for key, j, text, code in evidence:
+        shown = text or f"ISIC class {code}"
+        excluded = first_match(settings.excluded_industries, text, code)
+        if excluded is not None:
             yield Finding(
                 "P12",
-                (*here, "industries", j),
-                f"{party.short_name} operates in an excluded industry: {industry}",
+                (*here, key, j),
+                f"{party.short_name} operates in an excluded industry: {excluded.name} ({shown})",
             )
-        elif _mentions(industry, settings.escalation_industries):
+            continue
+        escalated = first_match(settings.escalation_industries, text, code)
+        if escalated is not None:
             yield Finding(
                 "P15",
-                (*here, "industries", j),
-                f"{party.short_name} operates in {industry}, which needs escalation",
+                (*here, key, j),
+                f"{party.short_name} operates in {escalated.name} ({shown}), which needs "
+                "escalation",
             )
     if party.is_public():
         return

@@ -36,9 +36,37 @@ def iter_strings(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str, 
             yield from iter_strings(value, (*path, i))
 
 
-def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Finding]:
+def endorsement_pattern(phrases: list[str], org_names: list[str]) -> re.Pattern[str] | None:
+    """Return the pattern of an endorsement by the organisation: a phrase followed (within
+    three words) by one of its names ("endorsed by the ILO", "official partner of the
+    International Labour Organization"), or a name joined to a participle ("ILO-certified").
+
+    A phrase about anyone else ("certified by the provincial training authority") is not an
+    endorsement by the organisation and passes.
+    """
+
+    def spaced(text: str) -> str:
+        return r"\s+".join(re.escape(word) for word in text.split())
+
+    names = [spaced(n) for n in org_names if n.strip()]
+    said = [spaced(p) for p in phrases if p.strip()]
+    if not names or not said:
+        return None
+    name = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
+    words = [p.casefold().split() for p in phrases if p.strip()]
+    participles = sorted({re.escape(w[0]) for w in words if w[0].endswith("ed")})
+    by_phrase = "(?:" + "|".join(said) + r")(?:\s+\S+){0,3}?\s+" + name + r"(?![\w-])"
+    pattern = f"(?<![\\w-]){by_phrase}"
+    if participles:
+        pattern += f"|(?<![\\w-]){name}[\\s-](?:{'|'.join(participles)})(?![\\w-])"
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def check_text_values(
+    data: Any, endorsement_phrases: list[str], org_names: list[str] | None = None
+) -> Iterator[Finding]:
     """Yield T01, T02, T04 and N03 for every string in the raw spec."""
-    phrases = [p.casefold() for p in endorsement_phrases]
+    endorsement = endorsement_pattern(endorsement_phrases, org_names or [])
     for path, text, is_key in iter_strings(data):
         bad = _FORBIDDEN.search(text)
         if bad:
@@ -61,7 +89,6 @@ def check_text_values(data: Any, endorsement_phrases: list[str]) -> Iterator[Fin
                 f"{text!r} is not a reference: the record it should point to does not exist yet",
                 "obtain the approval or screening first, then write its reference",
             )
-        folded = text.casefold()
-        for phrase in phrases:
-            if phrase in folded:
-                yield Finding("N03", path, f"the phrase {phrase!r} implies endorsement")
+        match = endorsement.search(text) if endorsement else None
+        if match is not None:
+            yield Finding("N03", path, f"the words {match.group(0)!r} imply endorsement")

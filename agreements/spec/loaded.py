@@ -18,7 +18,8 @@ class LoadedSpec:
 
     `org` is the party that is the library's organisation (None when no party is), and
     `categories` and `roles` give each party id its category and roles; later stages use
-    these and never look the organisation up again.
+    these and never look the organisation up again. `decisions` lists the recorded decisions
+    that cleared screening findings, for the draft's provenance.
     """
 
     file: str
@@ -29,6 +30,7 @@ class LoadedSpec:
     org: Party | None = None
     categories: Mapping[str, PartyCategory] = field(default_factory=lambda: MappingProxyType({}))
     roles: Mapping[str, frozenset[PartyRole]] = field(default_factory=lambda: MappingProxyType({}))
+    decisions: tuple[str, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:

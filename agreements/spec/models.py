@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
-from agreements.spec.base import Flag, SpecModel, Text
+from agreements.spec.base import Flag, Identifier, SpecModel, Text
 from agreements.spec.money import (
     Contribution,
     FinancialContribution,
@@ -83,6 +84,19 @@ class Beneficiaries(SpecModel):
     )
 
 
+class Acknowledgement(SpecModel):
+    """A recorded decision that clears a screening finding for one party (e.g. an industry
+    that needs escalation, cleared by senior management)."""
+
+    rule: Annotated[str, StringConstraints(pattern=r"^[A-Z]\d{2}$")] = Field(
+        description="Code of the rule whose finding is cleared, e.g. P15."
+    )
+    party: Identifier = Field(description="Id of the party the decision concerns.")
+    reference: Text = Field(description="Reference of the decision, e.g. the senior approval.")
+    decided_by: Text = Field(description="Who decided, e.g. 'Director, PARDEV'.")
+    date: dt.date = Field(description="Date of the decision (YYYY-MM-DD).")
+
+
 class PartnershipSpec(SpecModel):
     """A complete description of one partnership: the input of every command."""
 
@@ -99,6 +113,13 @@ class PartnershipSpec(SpecModel):
     risks: list[Risk] = Field(default_factory=list, description="Risk allocation matrix.")
     terms: Terms = Field(description="Negotiated terms.")
     event: Event | None = Field(default=None, description="Particulars of a co-organised event.")
+    acknowledgements: list[Acknowledgement] = Field(
+        default_factory=list,
+        description=(
+            "Decisions that clear a screening finding (rules P12 and P15) for a party; "
+            "kept in the draft's provenance."
+        ),
+    )
     beneficiaries: Beneficiaries = Field(
         default_factory=Beneficiaries,
         description="Who the partnership reaches; its flags select protective clauses.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from agreements.spec.base import Flag, Identifier, SpecModel, Text
 
@@ -172,6 +173,13 @@ class Party(SpecModel):
         description=(
             "Industries the party operates in (e.g. 'extractives', 'banking'); checked "
             "against the organisation's excluded and escalation lists."
+        ),
+    )
+    isic: list[Annotated[str, StringConstraints(pattern=r"^\d{4}$")]] = Field(
+        default_factory=list,
+        description=(
+            "ISIC Rev.4 classes of the party's activities (4 digits, e.g. '0610' for crude "
+            "petroleum extraction); checked against the organisation's industry lists."
         ),
     )
     signatories: list[Signatory] = Field(
