@@ -166,10 +166,20 @@ def decode_text(raw: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> str:
         ) from None
 
 
-def _yaml_syntax_problem(name: str, exc: yaml.YAMLError) -> Problem:
+def _yaml_syntax_problem(name: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None)
     what = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and 0 <= mark.line < len(lines) else ""
+    if "\t" in line[: mark.column + 1 if mark is not None else 0]:
+        return _problem(
+            name,
+            "Y01",
+            "is not valid YAML: a tab is used for indentation",
+            "indent with spaces only (two per level); editors can show tabs as arrows",
+            _mark(mark) if mark is not None else None,
+        )
     message = f"is not valid YAML: {what}" + (f" ({context})" if context else "")
     return _problem(
         name,
@@ -342,7 +352,7 @@ def load_yaml(text: str, name: str) -> LoadedYaml:
     try:
         fatal = _check_events(text, name)
     except yaml.YAMLError as exc:
-        raise YamlError([_yaml_syntax_problem(name, exc)]) from None
+        raise YamlError([_yaml_syntax_problem(name, exc, text)]) from None
     if fatal:
         raise YamlError(fatal)
     loader = StrictLoader(text)
@@ -351,7 +361,7 @@ def load_yaml(text: str, name: str) -> LoadedYaml:
         builder = _Builder(loader, name)
         builder.out.data = builder.build(node, ()) if node is not None else None
     except yaml.YAMLError as exc:
-        raise YamlError([_yaml_syntax_problem(name, exc)]) from None
+        raise YamlError([_yaml_syntax_problem(name, exc, text)]) from None
     finally:
         loader.dispose()
     if node is None:

@@ -71,6 +71,11 @@ BAD_FILES = [
         "tests/data/files/impossible-date.yaml:2:19: error Y11 '2026-02-30' is not a valid date",
     ),
     (
+        "tab.yaml",
+        1,
+        "tests/data/files/tab.yaml:2:1: error Y01 is not valid YAML: a tab is used for indentation",
+    ),
+    (
         "malformed.yaml",
         1,
         "tests/data/files/malformed.yaml:3:9: error Y01 is not valid YAML: mapping values are not "
