@@ -17,6 +17,7 @@ from agreements.clauses.load import Library
 from agreements.errors import SpecInvalidError, YamlError
 from agreements.problems import Problem, display_path, sort_key
 from agreements.rules import RULES, Finding, check_spec, check_text_values
+from agreements.rules.partial import party_findings
 from agreements.rules.parties import organisation_indexes
 from agreements.rules.positions import check_positions
 from agreements.rules.schema import schema_findings
@@ -108,6 +109,7 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
             if finding.code == "V03" and problem.location in refused:
                 continue
             problems.append(problem)
+        problems.extend(_to_problem(name, f, loaded) for f in party_findings(loaded.data, settings))
     if spec is None:
         problems.sort(key=sort_key)
         return LoadedSpec(name, digest, None, tuple(problems), loaded)

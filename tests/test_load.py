@@ -75,3 +75,12 @@ def test_positions_locate_a_problem(library: Library) -> None:
 def test_a_list_is_not_a_spec(library: Library) -> None:
     with pytest.raises(SpecInvalidError, match="is a list, but a spec is a mapping"):
         load_spec_text("- a\n- b\n", "list.yaml", library)
+
+
+def test_a_type_error_does_not_hide_the_party_rules(library: Library) -> None:
+    base = (ROOT / "tests" / "data" / "rules" / "base.yaml").read_text(encoding="utf-8")
+    text = base.replace('amount: "100000.00"', 'amount: "100,000.00"', 1).replace(
+        "      - manufacturing", "      - casinos"
+    )
+    codes = [p.code for p in load_spec_text(text, "spec.yaml", library).problems]
+    assert codes == ["P15", "V03"]
