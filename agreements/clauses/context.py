@@ -147,6 +147,17 @@ class ClauseContext:
             return Markup(f"the [[{term}]]")
         return Markup(f"{'an' if term[:1] in 'AEIOU' else 'a'} [[{term}]]")
 
+    def Shall_not(self, role: str) -> Markup:  # the capitalised form starts sentences
+        """Return "The Partner shall not" for one party, else "No Partner shall": a
+        prohibition that reads right for one party or several."""
+        parties = self.group(role)
+        if not parties:
+            raise ValueError(f"no party of this spec is in the group {role!r}")
+        term = self.settings.role_term(role)
+        if len(parties) == 1:
+            return Markup(f"The [[{term}]] shall not")
+        return Markup(f"No [[{term}]] shall")
+
     def term(self, role: str) -> Markup:
         """Return the bare defined term of a group of parties, e.g. "Donor" in "no Donor"."""
         self.group(role)  # an unknown group is an error
@@ -192,6 +203,7 @@ class ClauseContext:
             the=self.the,
             The=self.The,
             a=self.a,
+            Shall_not=self.Shall_not,
             term=self.term,
             the_others=self.the_others,
             each_other=self.each_other,

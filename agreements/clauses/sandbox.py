@@ -83,6 +83,7 @@ FUNCTIONS = (
     "the",
     "The",
     "a",
+    "Shall_not",
     "term",
     "the_others",
     "each_other",
@@ -91,8 +92,9 @@ FUNCTIONS = (
     "has_annex",
 )
 # Functions that print the defined term of a group of parties: with its article ("the Donor"
-# or "each Donor"; "the Donor" or "a Donor" for a condition) or bare ("any Donor").
-TERM_FUNCTIONS = ("the", "The", "a", "term")
+# or "each Donor"; "the Donor" or "a Donor" for a condition; "The Donor shall not" or "No
+# Donor shall" for a prohibition) or bare ("any Donor").
+TERM_FUNCTIONS = ("the", "The", "a", "Shall_not", "term")
 FILTERS = (
     "date",
     "money",
