@@ -28,6 +28,13 @@ _SERVICE_NAMES = {
 }
 
 
+_EARMARKING = {
+    "unearmarked": "Unearmarked: any activity within the mandate and programme of the organization",
+    "softly_earmarked": "Softly earmarked: any activity within the stated theme or region",
+    "project": "Earmarked to the project: its activities and budget only",
+}
+
+
 def table_of(headers: list[str], widths: list[float], rows: list[list[str]]) -> str:
     """Return a table with a repeated bold header row."""
     body = [
@@ -173,7 +180,7 @@ def budget(rendered: RenderedDocument) -> list[str]:
                         f"{format_percent(rate, language)} of direct costs",
                     ),
                     ("Approval of the rate", approval),
-                    ("Earmarking", c.earmarking.value.replace("_", " ") if c.earmarking else ""),
+                    ("Earmarking", _EARMARKING.get(c.earmarking.value, "") if c.earmarking else ""),
                     ("Purpose", c.purpose or ""),
                 ]
             )
