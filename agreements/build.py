@@ -21,7 +21,7 @@ from agreements.clauses.select import PlanIssue, select_clauses
 from agreements.errors import LibraryError, SpecInvalidError
 from agreements.load import load_spec
 from agreements.output import Outputs, default_output, plan_outputs, write_output
-from agreements.problems import Problem, Severity, sort_key
+from agreements.problems import Problem, ProblemSummary, sort_key
 from agreements.provenance import Provenance
 from agreements.review.canonical import clause_text, text_hash
 from agreements.review.policy import enforce
@@ -30,23 +30,13 @@ from agreements.spec.loaded import LoadedSpec
 
 
 @dataclass(frozen=True)
-class CheckedSpec:
+class CheckedSpec(ProblemSummary):
     """A spec taken as far as it can go without Word: every problem, and the rendered text
     when there was no error in the spec itself."""
 
     loaded: LoadedSpec
     rendered: RenderedDocument | None
     problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Return the problems that block a draft."""
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """Return the problems that only need acknowledgement."""
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,19 @@ def display_path(path: PathKey) -> str:
         shown = step if step.isprintable() else step.encode("unicode_escape").decode("ascii")
         text += f".{shown}" if text else shown
     return text
+
+
+class ProblemSummary:
+    """Errors and warnings of an object that holds `problems` (a mixin for stage results)."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that block a draft."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that only need acknowledgement."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]

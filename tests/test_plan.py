@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from agreements.clauses.load import Library, load_library
+from agreements.clauses.load import Library
 from agreements.clauses.plan import DocumentPlan, plan_document
-from agreements.clauses.render import RenderedDocument, render_text
-from agreements.clauses.select import Selection, select_clauses
+from agreements.clauses.render import RenderedDocument
+from agreements.clauses.select import select_clauses
 from agreements.load import load_spec
+from tests.stages import MOU
 
-ROOT = Path(__file__).resolve().parent.parent
-IN_KIND = ROOT / "examples" / "in-kind-solar-equipment.yaml"
-MOU = ROOT / "examples" / "mou-skills-dialogue.yaml"
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library()
-
-
-@pytest.fixture(scope="module")
-def selection(library: Library) -> Selection:
-    return select_clauses(load_spec(IN_KIND, library), library)
-
-
-@pytest.fixture(scope="module")
-def plan(selection: Selection) -> DocumentPlan:
-    return plan_document(selection)
-
-
-@pytest.fixture(scope="module")
-def rendered(plan: DocumentPlan) -> RenderedDocument:
-    return render_text(plan, plan.language)
-
-
-def _article(rendered: RenderedDocument, clause_id: str) -> str:
-    article = next(c for c in rendered.clauses if c.clause_id == clause_id)
-    return "\n".join(b.plain() for b in article.blocks)
+pytest_plugins = ["tests.stages"]
 
 
 def test_plan_numbers_articles_in_order_without_gaps(plan: DocumentPlan) -> None:
@@ -48,15 +18,15 @@ def test_plan_numbers_articles_in_order_without_gaps(plan: DocumentPlan) -> None
     assert plan.issues == ()
 
 
-def test_plan_prints_only_the_definitions_the_draft_uses(library: Library) -> None:
-    mou = plan_document(select_clauses(load_spec(MOU, library), library))
+def test_plan_prints_only_the_definitions_the_draft_uses(stage_library: Library) -> None:
+    mou = plan_document(select_clauses(load_spec(MOU, stage_library), stage_library))
     printed = {t for c in mou.clauses for t in c.definitions}
     assert "Funds" not in printed
     assert "Project" in printed
 
 
 def test_a_fallback_text_really_replaces_the_clause_text(
-    rendered: RenderedDocument, library: Library
+    rendered: RenderedDocument, stage_library: Library
 ) -> None:
     for article in rendered.clauses:
         decision = article.planned.decision

@@ -6,14 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from agreements.problems import Problem, Severity
+from agreements.problems import Problem, ProblemSummary
 from agreements.spec.models import PartnershipSpec
 from agreements.spec.parties import Party, PartyCategory, PartyRole
 from agreements.yamlsafe import LoadedYaml
 
 
 @dataclass(frozen=True)
-class LoadedSpec:
+class LoadedSpec(ProblemSummary):
     """A spec as read: the model when it is schema-valid, every problem, and positions.
 
     `org` is the party that is the library's organisation (None when no party is), and
@@ -31,16 +31,6 @@ class LoadedSpec:
     categories: Mapping[str, PartyCategory] = field(default_factory=lambda: MappingProxyType({}))
     roles: Mapping[str, frozenset[PartyRole]] = field(default_factory=lambda: MappingProxyType({}))
     decisions: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Return the problems that block a draft."""
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """Return the problems that only need acknowledgement."""
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     def is_draftable(self) -> bool:
         """Return True when the spec parsed, has no error and names the organisation."""
