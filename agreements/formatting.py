@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 
 from agreements.currencies import MINOR_UNITS
 
@@ -84,6 +85,7 @@ _UNITS = {
 }
 
 
+@cache
 def format_period(count: int, unit: str, language: str = "en", *, words: bool = True) -> str:
     """Return a period as a legal text writes it: 'thirty (30) days', or '30 days' when
     `words` is off (unit "number" gives the count alone: 'two (2)'). Number words come from

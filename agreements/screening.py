@@ -99,6 +99,83 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return any(word in _NEGATIONS or word.startswith("non-") for word in before + inside)
 
 
+@cache
+def _names(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({normalise(n) for n in names if n.strip()}))
+
+
+@cache
+def _compiled(
+    pattern_sets: tuple[tuple[str, ...], ...], org: tuple[str, ...], parties: tuple[str, ...]
+) -> tuple[re.Pattern[str] | None, ...]:
+    """Return one regular expression per set of patterns (their alternation), or None for
+    an empty set: a sentence is searched once per position, not once per pattern."""
+    out: list[re.Pattern[str] | None] = []
+    for patterns in pattern_sets:
+        if not patterns:
+            out.append(None)
+            continue
+        joined = "|".join(f"(?:{compile_pattern(p, org, parties).pattern})" for p in patterns)
+        out.append(re.compile(joined))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Screener:
+    """The positions of an organisation compiled for one set of names: made once per spec
+    (or library), then used on each of its texts."""
+
+    positions: tuple[PositionLike, ...]
+    org: tuple[str, ...]
+    takes: tuple[re.Pattern[str] | None, ...]
+    clears: tuple[re.Pattern[str] | None, ...]
+    any_take: re.Pattern[str] | None
+
+    def screen(self, text: str, *, org_is_subject: bool = False) -> list[ScreenedPosition]:
+        """Return each forbidden position the text takes, once per position.
+
+        `org_is_subject` reads the text as said by the organisation (a task it undertakes,
+        such as "Indemnify BP against any claim"), so that patterns starting with ORG apply.
+        """
+        found: list[ScreenedPosition] = []
+        for raw in _SENTENCE.split(text):
+            sentence = normalise(raw)
+            if org_is_subject and self.org:
+                sentence = f"{self.org[0]} {sentence}"
+            # Most sentences take no position: one search over all patterns rules them out.
+            if self.any_take is None or not self.any_take.search(sentence):
+                continue
+            for position, take, clear in zip(self.positions, self.takes, self.clears, strict=True):
+                if take is None or any(f.key == position.key for f in found):
+                    continue
+                if clear is not None and clear.search(sentence):
+                    continue
+                for match in take.finditer(sentence):
+                    if position.negatable and _negated(sentence, match.start(), match.end()):
+                        continue
+                    excerpt = raw.strip()
+                    excerpt = excerpt if len(excerpt) <= 120 else excerpt[:117] + "..."
+                    found.append(
+                        ScreenedPosition(position.key, position.title, excerpt, position.fix)
+                    )
+                    break
+        return found
+
+
+def screener(
+    positions: Iterable[PositionLike], *, org_names: Iterable[str], party_names: Iterable[str] = ()
+) -> Screener:
+    """Return the screener of `positions` for the organisation's and the other parties' names."""
+    listed = tuple(positions)
+    org = _names(tuple(org_names))
+    parties = _names(tuple(party_names))
+    takes = _compiled(tuple(tuple(p.patterns) for p in listed), org, parties)
+    clears = _compiled(tuple(tuple(p.unless) for p in listed), org, parties)
+    everything = tuple(pattern for p in listed for pattern in p.patterns)
+    (any_take,) = _compiled((everything,), org, parties)
+    return Screener(listed, org, takes, clears, any_take)
+
+
 def screen(
     text: str,
     positions: Iterable[PositionLike],
@@ -107,35 +184,9 @@ def screen(
     party_names: Iterable[str] = (),
     org_is_subject: bool = False,
 ) -> list[ScreenedPosition]:
-    """Return each forbidden position the text takes, once per position.
-
-    `org_is_subject` reads the text as said by the organisation (a task it undertakes, such
-    as "Indemnify BP against any claim"), so that patterns starting with ORG apply.
-    """
-    org = tuple(sorted({normalise(n) for n in org_names if n.strip()}))
-    parties = tuple(sorted({normalise(n) for n in party_names if n.strip()}))
-    found: list[ScreenedPosition] = []
-    for raw in _SENTENCE.split(text):
-        sentence = normalise(raw)
-        if org_is_subject and org:
-            sentence = f"{org[0]} {sentence}"
-        for position in positions:
-            if any(f.key == position.key for f in found):
-                continue
-            if any(compile_pattern(u, org, parties).search(sentence) for u in position.unless):
-                continue
-            for pattern in position.patterns:
-                match = compile_pattern(pattern, org, parties).search(sentence)
-                if match and not (
-                    position.negatable and _negated(sentence, match.start(), match.end())
-                ):
-                    excerpt = raw.strip()
-                    excerpt = excerpt if len(excerpt) <= 120 else excerpt[:117] + "..."
-                    found.append(
-                        ScreenedPosition(position.key, position.title, excerpt, position.fix)
-                    )
-                    break
-    return found
+    """Return each forbidden position `text` takes (see `Screener.screen`)."""
+    made = screener(positions, org_names=org_names, party_names=party_names)
+    return made.screen(text, org_is_subject=org_is_subject)
 
 
 class PositionLike(Protocol):

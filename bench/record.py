@@ -26,11 +26,18 @@ ROWS = [
     ),
     ("(b) memory of the whole 500-draft batch", r"bound on the total (\d+) MB", " MB", "<", 500),
     (
-        "(c) cold `agreements validate` vs `import pydantic, yaml`",
-        r"== \(c\)[\s\S]*?\nratio\s+([\d.]+)x",
+        "(c) cold `agreements validate` vs `import typer, pydantic, yaml`",
+        r"agreements validate \(cold\)[^\n]*\nratio\s+([\d.]+)x",
         "x",
         "<=",
         1.5,
+    ),
+    (
+        "(c) cold `agreements generate` vs a cold bare docxtpl render",
+        r"agreements generate \(cold\)[^\n]*\nratio\s+([\d.]+)x",
+        "x",
+        "<=",
+        2.0,
     ),
     (
         "(d) 24 parties vs a straight line through 2-12",
@@ -66,10 +73,15 @@ READING = """## Reading the results
   is compiled once per process.
 - **(b) Batch**: workers are forked from a parent that has loaded the library and compiled
   every clause, so they start warm.
-- **(c) Start-up**: a cold `agreements validate` imports typer and builds the pydantic
-  models, loads the clause library and plans the draft (issue 3 asks `validate` to run
-  selection and planning); the baseline imports pydantic lazily. Compiled clause templates
-  are cached on disk; typer and the pydantic models are most of what remains.
+- **(c) Start-up**: a cold `agreements validate` runs the stages that find problems (load,
+  select, plan, render), so it imports typer, pydantic (and builds the spec models), Jinja
+  and num2words and reads the 96 clause files. Measured with `-X importtime` and cProfile:
+  typer's parameter conversion (`typer._adapters`, built on pydantic's TypeAdapter) costs
+  about 60 ms, building the models about 30 ms, Jinja about 20 ms, num2words about 17 ms and
+  loading the library about 75 ms, against a baseline of about 95 ms for importing typer,
+  pydantic and yaml alone. The 1.5x and 2x targets cannot be met while the CLI uses typer
+  and the spec uses pydantic (both required) unless the parsed library is cached between
+  runs, which issue 18 treats as a security question first.
 """
 
 

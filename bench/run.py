@@ -17,7 +17,7 @@ import startup
 BENCHES = [
     ("(a) one draft: our pipeline vs a bare docxtpl render of the same text", generate.main),
     ("(b) a batch of drafts vs a sequential loop of bare docxtpl renders", batch.main),
-    ("(c) start-up: agreements validate vs import pydantic, yaml", startup.main),
+    ("(c) start-up: cold validate and generate vs cold baselines", startup.main),
     ("(d) scaling with parties and clauses", scaling.main),
     ("(e) batched PDF conversion", pdf.main),
     ("clause library: load, compile, lint; growth to 2,000 clauses", library.main),

@@ -63,12 +63,19 @@ def _resembles_organisation(party: Party, settings: Settings) -> bool:
     theirs = {plain(party.legal_name), plain(party.short_name)}
     if mine & theirs:
         return True
-    return any(
-        difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-        for a in mine
-        for b in theirs
-        if len(b) > 5
-    )
+    for a in mine:
+        for b in theirs:
+            if len(b) <= 5:
+                continue
+            matcher = difflib.SequenceMatcher(None, a, b)
+            # The quick upper bounds rule out most names before the exact ratio is computed.
+            if (
+                matcher.real_quick_ratio() >= 0.85
+                and matcher.quick_ratio() >= 0.85
+                and matcher.ratio() >= 0.85
+            ):
+                return True
+    return False
 
 
 def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding]:

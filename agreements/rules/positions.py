@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 from agreements.rules.text import iter_strings
-from agreements.screening import screen
+from agreements.screening import screener
 
 if TYPE_CHECKING:
     from agreements.library import Settings
@@ -84,16 +84,11 @@ def check_positions(data: Any, settings: Settings) -> Iterator[Finding]:
         return
     org_id, org_names, others = _org_and_parties(data, settings)
     screened = [("agreement", "title")]
+    made = screener(settings.forbidden_positions, org_names=org_names, party_names=others)
     for path, text, is_key in iter_strings(data):
         if is_key or (_key(path) not in SCREENED_KEYS and path[:2] not in screened):
             continue
-        for found in screen(
-            text,
-            settings.forbidden_positions,
-            org_names=org_names,
-            party_names=others,
-            org_is_subject=_org_task(data, path, org_id),
-        ):
+        for found in made.screen(text, org_is_subject=_org_task(data, path, org_id)):
             yield Finding(
                 "T03",
                 path,
