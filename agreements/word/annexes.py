@@ -103,7 +103,7 @@ def _emblem(rendered: RenderedDocument) -> list[str]:
     assert approval is not None
     language = rendered.language
     rows = [
-        ["Approved uses", "; ".join(logos.uses)],
+        ["Approved uses", "; ".join(use.rstrip(".;") for use in logos.uses)],
         ["Approval reference", approval.reference],
         ["Approved by", approval.approved_by],
         ["Date of approval", format_date(approval.date, language)],
