@@ -264,6 +264,16 @@ def _check_events(text: str, name: str) -> list[Problem]:
     return problems
 
 
+# Why a tagged scalar cannot be read, and the fix, by YAML tag.
+_UNREADABLE = {
+    "timestamp": ("is not a valid date", "write a real calendar date as YYYY-MM-DD"),
+    "bool": ("is not true or false", "write true or false"),
+    "int": ("is not a whole number", "write digits only, e.g. 90"),
+    "float": ("is not a number", "write an exact decimal such as 1000.00"),
+    "str": ("cannot be read", "remove the tag starting with !! and write the value plainly"),
+}
+
+
 class _Builder:
     """Turn a composed node tree into plain data, recording positions and duplicate keys."""
 
@@ -280,6 +290,15 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self.out.collections.add(path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """Return the value of a scalar, or None after recording why it cannot be read.
+
+        Explicit tags can ask for values that cannot exist (`!!bool maybe`, `!!int ''`,
+        `!!timestamp soon`, a key `2026-02-30`): each becomes one located problem, never an
+        internal error.
+        """
         try:
             return self.loader.construct_object(node)
         except _NonFiniteNumberError as exc:
@@ -292,21 +311,15 @@ class _Builder:
                     _mark(node.start_mark),
                 )
             )
-            return None
-        except ValueError:
-            self.out.problems.append(
-                _problem(
-                    self.name,
-                    "Y11",
-                    f"{node.value!r} is not a valid date",
-                    "write a real calendar date as YYYY-MM-DD",
-                    _mark(node.start_mark),
-                )
-            )
-            return None
         except yaml.YAMLError as exc:
             self.out.problems.append(_yaml_syntax_problem(self.name, exc))
-            return None
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            message, fix = _UNREADABLE.get(kind, _UNREADABLE["str"])
+            self.out.problems.append(
+                _problem(self.name, "Y11", f"{node.value!r} {message}", fix, _mark(node.start_mark))
+            )
+        return None
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -324,7 +337,9 @@ class _Builder:
                     )
                 )
                 continue
-            key = self.loader.construct_object(key_node)
+            key = self._scalar(key_node)
+            if key is None:
+                continue
             if key in first_seen:
                 first = first_seen[key]
                 self.out.problems.append(

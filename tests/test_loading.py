@@ -170,3 +170,25 @@ def test_unknown_key_suggests_the_right_one(in_root: Path) -> None:
     assert len(unknown) == 1
     assert unknown[0].message == "unknown key 'legal_nme'"
     assert unknown[0].fix == "did you mean 'legal_name'?"
+
+
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("agreement: !!bool maybe\n", "1:12: error Y11 'maybe' is not true or false"),
+        ("agreement: !!int ''\n", "1:12: error Y11 '' is not a whole number"),
+        ("agreement: !!int abc\n", "1:12: error Y11 'abc' is not a whole number"),
+        ("agreement: !!timestamp soon\n", "1:12: error Y11 'soon' is not a valid date"),
+        ("2026-02-30: x\n", "1:1: error Y11 '2026-02-30' is not a valid date"),
+        (".nan: x\n", "1:1: error Y10 '.nan' is not a finite number"),
+    ],
+)
+def test_a_tagged_value_that_cannot_exist_is_one_located_problem(
+    source: str, line: str, tmp_path: Path
+) -> None:
+    spec = tmp_path / "tagged.yaml"
+    spec.write_text(source, encoding="utf-8")
+    result = run_cli("validate", str(spec))
+    assert result.returncode == 1
+    assert f"{spec}:{line}" in result.stdout.splitlines()
+    assert "Internal error" not in result.stderr

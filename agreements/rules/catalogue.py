@@ -46,7 +46,12 @@ _TABLE: list[Rule] = [
     Rule("Y08", E, "A spec is a mapping of keys, not a list or a single value.", "see README"),
     Rule("Y09", E, "Complex and merge keys are not allowed.", "use plain keys"),
     Rule("Y10", E, "Numbers must be finite.", "write an exact decimal"),
-    Rule("Y11", E, "Dates are real calendar dates.", "write YYYY-MM-DD"),
+    Rule(
+        "Y11",
+        E,
+        "Dates are real calendar dates; a value with a type tag can be read as that type.",
+        "write YYYY-MM-DD, a number, or true/false",
+    ),
     Rule("V01", E, "Unknown key (often a typo): it would silently drop a term.", "fix the key"),
     Rule("V02", E, "A required field is missing.", "add the field"),
     Rule(
