@@ -39,7 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/record.py < bench/last-run.txt
 
 schema: $(STAMP)
-	$(BIN)/agreements schema -o schemas
+	$(BIN)/agreements schema -o schemas --force
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

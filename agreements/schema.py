@@ -23,12 +23,13 @@ def spec_schema_text() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schema(folder: Path) -> Path:
-    """Write the spec schema into `folder` and return the path written."""
+def write_schema(folder: Path, *, force: bool = False) -> Path:
+    """Write the spec schema into `folder` and return the path written; an existing file
+    is replaced only with `force`."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the folder: {exc.strerror}") from None
     target = folder / SCHEMA_FILE
-    write_text_file(target, spec_schema_text(), force=True)
+    write_text_file(target, spec_schema_text(), force=force)
     return target

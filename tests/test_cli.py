@@ -150,3 +150,30 @@ def test_fast_commands_do_not_import_word_libraries(argv: list[str]) -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert "HEAVY=\n" in result.stdout or result.stdout.endswith("HEAVY=\n"), result.stdout
+
+
+def test_schema_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    first = run_cli("schema", "-o", str(tmp_path))
+    assert first.returncode == 0
+    again = run_cli("schema", "-o", str(tmp_path))
+    assert again.returncode == 2
+    assert "already exists; pass --force to overwrite it" in again.stderr
+    assert run_cli("schema", "-o", str(tmp_path), "--force").returncode == 0
+
+
+def test_an_output_ending_with_a_slash_is_refused(tmp_path: Path) -> None:
+    target = f"{tmp_path}/draft.docx/"
+    result = run_cli("generate", "examples/bp-west-papua-youth.yaml", "-o", target)
+    assert result.returncode == 2
+    assert "ends with a slash, so it names a folder" in result.stderr
+    assert not (tmp_path / "draft.docx").exists()
+
+
+def test_a_title_longer_than_word_allows_is_refused_at_validation(tmp_path: Path) -> None:
+    spec = tmp_path / "long.yaml"
+    text = (ROOT / "tests/data/rules/base.yaml").read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("  title:"))
+    spec.write_text(text.replace(title, "  title: " + "T" * 300), encoding="utf-8")
+    result = run_cli("validate", str(spec))
+    assert result.returncode == 1
+    assert "error V03 agreement.title: is longer than 255 characters" in result.stdout

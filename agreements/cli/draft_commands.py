@@ -24,8 +24,12 @@ def generate(
         help="Spec files, folders of specs, or glob patterns.",
         show_default=False,
     ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Draft to write, for one spec (default: REFERENCE.docx)."
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Draft to write, for one spec (default: REFERENCE.docx).",
     ),
     out_dir: Path | None = typer.Option(
         None, "--out-dir", help="Folder for the drafts of many specs (default: here)."
@@ -51,8 +55,14 @@ def generate(
     from agreements.errors import UsageError
 
     paths = expand_specs(specs)
+    if output is not None and output.endswith(("/", "\\")):
+        raise UsageError(
+            f"{output}: ends with a slash, so it names a folder; give a file name such as "
+            "draft.docx, or use --out-dir for a folder"
+        )
+    target = Path(output) if output is not None else None
     if len(paths) == 1 and out_dir is None:
-        _generate_one(paths[0], output, force, pdf, allow_unapproved, library)
+        _generate_one(paths[0], target, force, pdf, allow_unapproved, library)
         return
     if output is not None:
         raise UsageError("-o names the draft of one spec; use --out-dir for several")

@@ -72,11 +72,12 @@ def schema(
     output: Path = typer.Option(
         Path("schemas"), "--output", "-o", help="Folder to write spec.schema.json into."
     ),
+    force: bool = typer.Option(False, "--force", help="Replace an existing schema file."),
 ) -> None:
     """Write the spec's JSON Schema (for editors and for review) into a folder."""
     from agreements.schema import write_schema
 
-    typer.echo(str(write_schema(output)))
+    typer.echo(str(write_schema(output, force=force)))
 
 
 def new(

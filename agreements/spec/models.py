@@ -43,7 +43,10 @@ class Agreement(SpecModel):
     """The agreement's header: what it is, when and where it is signed."""
 
     kind: AgreementKind = Field(description="Form of partnership; selects the kind's module.")
-    title: Text = Field(description="Title printed on the cover.")
+    title: Text = Field(
+        max_length=255,
+        description="Title printed on the cover (at most 255 characters, as Word allows).",
+    )
     reference: Text = Field(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$",
         description="Reference number, e.g. ILO-PPP-2026-014; names the output file.",
