@@ -464,3 +464,32 @@ def test_compiled_templates_are_cached_on_disk_and_the_cache_is_optional(
         path.write_bytes(b"corrupt")
     _validate_with(env_cache)  # a corrupt cache entry is recompiled
     _validate_with({**env_cache, "XDG_CACHE_HOME": "/proc/no-cache-here"})  # unwritable
+
+
+def test_a_planted_cache_entry_is_never_run(tmp_path: Path) -> None:
+    """Code written into the cache by anyone but this tool (same file name, valid marshal
+    data) is recompiled, not executed: entries are authenticated by a per-user key."""
+    import marshal
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("AGREEMENTS_NO_CACHE", None)
+    _validate_with(env)
+    entries = list((tmp_path / "cache" / "agreements").glob("*/*.bin"))
+    assert entries
+    marker = tmp_path / "planted-code-ran"
+    payload = marshal.dumps(compile(f"open({str(marker)!r}, 'w').write('x')", "x", "exec"))
+    for index, entry in enumerate(entries):
+        # Bare code as a planted file would hold it, or behind a digest made without the key.
+        entry.write_bytes(payload if index % 2 else b"\0" * 32 + payload)
+    _validate_with(env)
+    assert not marker.exists()
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    (cache / "agreements").mkdir(parents=True)
+    (cache / "agreements").chmod(0o777)
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env.pop("AGREEMENTS_NO_CACHE", None)
+    _validate_with(env)
+    assert not list((cache / "agreements").glob("*/*.bin"))
