@@ -244,16 +244,26 @@ def test_the_lint_base_fixture_is_clean(tmp_path: Path) -> None:
     assert lint_library(load_library(tmp_path)) == []
 
 
-def test_sandbox_refuses_python_internals_when_selecting(tmp_path: Path) -> None:
+def test_a_library_reaching_for_python_internals_is_refused_before_anything_runs(
+    tmp_path: Path,
+) -> None:
     shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
     shutil.copytree(LINT / "L13", tmp_path / "clauses", dirs_exist_ok=True)
     result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
     assert result.returncode == 1
+    assert "has 4 error(s); run `agreements clauses lint`" in result.stderr
     assert (
-        "tests/data/rules/base.yaml: error C07 clause gamma: applies_when "
-        "\"''.__class__.__mro__\" was refused by the sandbox: access to attribute "
-        "'__class__' of 'str' object is unsafe."
-    ) in result.stdout
+        "error L13 applies_when: reaches for the internal attribute '__class__'; "
+        "only spec fields may be used"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_sandbox_still_refuses_internals_asked_for_directly() -> None:
+    from agreements.clauses.select import ConditionError, evaluate
+
+    with pytest.raises(ConditionError, match="cannot compile .*: reaches for the internal attribute"):
+        evaluate("''.__class__.__mro__", {})
 
 
 def _library_with(tmp_path: Path, clauses: dict[str, str]) -> None:

@@ -13,18 +13,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import nodes
 from pydantic import BaseModel
 
-from agreements.clauses.model import Clause
-from agreements.clauses.sandbox import (
-    FILTERS,
-    FLAGS,
-    FUNCTIONS,
-    SPEC_ROOTS,
-    TERM_FUNCTIONS,
-    parse_source,
-)
+from agreements.clauses.model import Clause, clause_sources
+from agreements.clauses.safety import parse_checked, violations
+from agreements.clauses.sandbox import FUNCTIONS, TERM_FUNCTIONS
 from agreements.library import ROLE_TERM_DEFAULTS, Settings
 from agreements.spec.models import Agreement
 from agreements.spec.parties import Party
@@ -32,23 +26,12 @@ from agreements.spec.terms import Terms
 
 DEFINE = re.compile(r"\*\*(.+?)\*\*")
 USE = re.compile(r"\[\[(.+?)\]\]")
-SAFE_FILTERS = frozenset(
-    {"length", "join", "lower", "upper", "capitalize", "first", "last", "list", "trim"}
-)
 _ROOT_MODELS: dict[str, type[BaseModel]] = {
     "agreement": Agreement,
     "org": Party,
     "terms": Terms,
     "settings": Settings,
 }
-_FORBIDDEN_NODES = (
-    nodes.Extends,
-    nodes.Include,
-    nodes.Import,
-    nodes.FromImport,
-    nodes.Macro,
-    nodes.CallBlock,
-)
 
 
 @dataclass(frozen=True)
@@ -112,61 +95,19 @@ def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
     if not expression:
         facts.defines = [m.strip() for m in DEFINE.findall(source)]
         facts.uses = [m.strip() for m in USE.findall(source)]
-    try:
-        tree = parse_source(source, expression=expression)
-    except TemplateSyntaxError as exc:
-        facts.issues.append(Issue("L15", where, f"template syntax error: {exc.message}"))
+    tree, refused = parse_checked(source, expression=expression)
+    facts.issues.extend(Issue(v.code, where, v.message) for v in refused)
+    if tree is None:
         return facts
-    local: set[str] = set()
-    for statement in tree.find_all((nodes.For, nodes.Assign)):
-        assert isinstance(statement, nodes.For | nodes.Assign)
-        target = statement.target
-        names = [target] if isinstance(target, nodes.Name) else list(target.find_all(nodes.Name))
-        local.update(name.name for name in names if isinstance(name, nodes.Name))
-        if isinstance(statement, nodes.For):
-            local.add("loop")  # Jinja's loop variable (loop.first, loop.last)
-    allowed = set(SPEC_ROOTS) | set(FLAGS) | set(FUNCTIONS) | local
-    for bad in tree.find_all(_FORBIDDEN_NODES):
-        facts.issues.append(
-            Issue(
-                "L05", where, f"uses {type(bad).__name__.lower()}, which clause texts may not use"
-            )
-        )
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        if isinstance(node, nodes.Getattr):
-            attr: object = node.attr
-        else:
-            assert isinstance(node, nodes.Getitem)
-            attr = getattr(node.arg, "value", "")
-        if isinstance(attr, str) and attr.startswith("_"):
-            facts.issues.append(
-                Issue(
-                    "L13",
-                    where,
-                    f"reaches for the internal attribute {attr!r}; only spec fields may be used",
-                )
-            )
+    facts.issues.extend(Issue(v.code, where, v.message) for v in violations(tree))
     if any(i.code == "L13" for i in facts.issues):
         return facts
-    for name in tree.find_all(nodes.Name):
-        if name.ctx == "load" and name.name not in allowed:
-            facts.issues.append(Issue("L05", where, f"uses the unknown name {name.name!r}"))
     for getattr_node in tree.find_all(nodes.Getattr):
         chain = _chain(getattr_node)
         if chain:
             facts.issues.extend(_check_chain(chain[0], chain[1], where))
     for call in tree.find_all(nodes.Call):
-        if not isinstance(call.node, nodes.Name):
-            facts.issues.append(
-                Issue(
-                    "L05",
-                    where,
-                    "calls a method; only the library's "
-                    f"functions ({', '.join(FUNCTIONS)}) may be called",
-                )
-            )
-            continue
-        if call.node.name not in FUNCTIONS:
+        if not isinstance(call.node, nodes.Name) or call.node.name not in FUNCTIONS:
             continue
         function = call.node.name
         literal = [a.value for a in call.args if isinstance(a, nodes.Const)]
@@ -189,9 +130,6 @@ def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
                         "L06", where, f"{function}() needs one literal group of parties: {groups}"
                     )
                 )
-    for flt in tree.find_all(nodes.Filter):
-        if flt.name not in FILTERS and flt.name not in SAFE_FILTERS:
-            facts.issues.append(Issue("L05", where, f"uses the unknown filter {flt.name!r}"))
     _dedupe_chain_issues(facts)
     return facts
 
@@ -204,28 +142,6 @@ def _dedupe_chain_issues(facts: SourceFacts) -> None:
             seen.add(issue)
             unique.append(issue)
     facts.issues = unique
-
-
-def clause_sources(clause: Clause) -> Iterator[tuple[str, str, bool]]:
-    """Yield (where, source, is_expression) for every condition and text of a clause."""
-    if clause.applies_when is not None:
-        yield "applies_when", clause.applies_when, True
-    for lang, text in clause.title.items():
-        yield f"title.{lang}", text, False
-    for lang, text in clause.text.items():
-        yield f"text.{lang}", text, False
-    for i, alt in enumerate(clause.alternatives):
-        yield f"alternatives[{i}].when", alt.when, True
-        for lang, text in alt.text.items():
-            yield f"alternatives[{i}].text.{lang}", text, False
-        for lang, text in (alt.title or {}).items():
-            yield f"alternatives[{i}].title.{lang}", text, False
-    for i, fb in enumerate(clause.fallbacks):
-        for lang, text in fb.text.items():
-            yield f"fallbacks[{i}].text.{lang}", text, False
-    for i, definition in enumerate(clause.defines):
-        for lang, text in definition.text.items():
-            yield f"defines[{i}].text.{lang}", text, False
 
 
 def _default_term(role: str) -> str:

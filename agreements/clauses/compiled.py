@@ -27,7 +27,8 @@ import jinja2
 from jinja2 import Template
 from jinja2.environment import TemplateExpression
 
-from agreements.clauses.sandbox import SANDBOX_VERSION, environment, parse_expression
+from agreements.clauses.safety import SAFETY_VERSION, UnsafeSource, Violation, check_source
+from agreements.clauses.sandbox import SANDBOX_VERSION, environment
 
 _TEMPLATES: dict[tuple[str, str], Template] = {}
 _EXPRESSIONS: dict[str, TemplateExpression] = {}
@@ -54,7 +55,7 @@ def _cache_dir() -> Path | None:
         / "agreements"
         / (
             f"jinja-{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-"
-            f"s{SANDBOX_VERSION}"
+            f"s{SANDBOX_VERSION}.{SAFETY_VERSION}"
         )
     )
     try:
@@ -93,33 +94,85 @@ def _digest(key: bytes, source: str, code: bytes) -> bytes:
     return hmac.new(key, source.encode("utf-8") + b"\0" + code, hashlib.sha256).digest()
 
 
-def _code(source: str) -> CodeType:
-    """Return the compiled code of a clause text, from the cache when an entry is there
-    that this user's key authenticates for exactly this source; else compiled now."""
+_CODES: dict[str, CodeType] = {}
+_CHECKED: set[tuple[str, bool]] = set()
+
+
+def _compiled_form(source: str, expression: bool) -> str:
+    # A condition compiles in the form Jinja's compile_expression builds: `result = (...)`.
+    return "{% set result = (" + source + ") %}" if expression else source
+
+
+def _cached(compiled_source: str) -> CodeType | None:
+    """Return the code stored for `compiled_source` when this user's key authenticates it.
+    Entries are written only for sources that passed `check_source`, so a hit is checked."""
+    found = _CODES.get(compiled_source)
+    if found is not None:
+        return found
     folder = _cache_dir()
     key = _cache_key(folder) if folder is not None else None
-    path = None
-    if folder is not None and key is not None:
-        path = folder / (hashlib.sha256(source.encode("utf-8")).hexdigest() + ".bin")
-    if path is not None and key is not None and _private(path):
-        try:
-            data = path.read_bytes()
-            tag, body = data[:32], data[32:]
-            if hmac.compare_digest(tag, _digest(key, source, body)):
-                code = marshal.loads(body)
-                if isinstance(code, CodeType):
-                    return code
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    code = environment().compile(source)
-    if path is not None and key is not None:
-        body = marshal.dumps(code)
-        try:
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as stream:
-                stream.write(_digest(key, source, body) + body)
-            os.replace(stream.name, path)
-        except OSError:
-            pass
+    if folder is None or key is None:
+        return None
+    path = _entry(folder, compiled_source)
+    if not _private(path):
+        return None
+    try:
+        data = path.read_bytes()
+        tag, body = data[:32], data[32:]
+        if hmac.compare_digest(tag, _digest(key, compiled_source, body)):
+            code = marshal.loads(body)
+            if isinstance(code, CodeType):
+                _CODES[compiled_source] = code
+                return code
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    return None
+
+
+def _entry(folder: Path, compiled_source: str) -> Path:
+    return folder / (hashlib.sha256(compiled_source.encode("utf-8")).hexdigest() + ".bin")
+
+
+def _store(compiled_source: str, code: CodeType) -> None:
+    folder = _cache_dir()
+    key = _cache_key(folder) if folder is not None else None
+    if folder is None or key is None:
+        return
+    body = marshal.dumps(code)
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as stream:
+            stream.write(_digest(key, compiled_source, body) + body)
+        os.replace(stream.name, _entry(folder, compiled_source))
+    except OSError:
+        pass
+
+
+def checked(source: str, *, expression: bool) -> list[Violation]:
+    """Return why the condition (`expression`) or text `source` may not run, empty when it
+    may: what lint refuses is refused when a library loads, checked once per source (a
+    cached compiled entry proves the check passed)."""
+    if (source, expression) in _CHECKED or _cached(_compiled_form(source, expression)):
+        return []
+    problems = check_source(source, expression=expression)
+    if not problems:
+        _CHECKED.add((source, expression))
+    return problems
+
+
+def _code(source: str, *, expression: bool = False) -> CodeType:
+    """Return the compiled code of a clause text or condition: from memory, from the cache
+    when an entry authenticated for exactly this source is there, else checked and compiled
+    now (raises `UnsafeSource` when the check refuses it, so nothing unchecked ever runs)."""
+    compiled_source = _compiled_form(source, expression)
+    found = _cached(compiled_source)
+    if found is not None:
+        return found
+    problems = checked(source, expression=expression)
+    if problems:
+        raise UnsafeSource(problems[0].message)
+    code = environment().compile(compiled_source)
+    _CODES[compiled_source] = code
+    _store(compiled_source, code)
     return code
 
 
@@ -138,8 +191,10 @@ def expression(source: str) -> Any:
     """Return a callable evaluating the condition `source` (compiled once, cached on disk)."""
     found = _EXPRESSIONS.get(source)
     if found is None:
-        parse_expression(source)  # one expression and nothing else, or TemplateSyntaxError
-        # The same form Jinja's compile_expression builds: assign the value to `result`.
-        found = TemplateExpression(template("{% set result = (" + source + ") %}"), False)
+        env = environment()
+        code = _code(source, expression=True)
+        found = TemplateExpression(
+            env.template_class.from_code(env, code, env.make_globals(None)), False
+        )
         _EXPRESSIONS[source] = found
     return found

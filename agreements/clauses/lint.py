@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import nodes
 
-from agreements.clauses.analyse import analyse_clause, clause_sources
+from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library, shown_path
-from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_expression, parse_source
+from agreements.clauses.model import clause_sources
+from agreements.clauses.safety import parse_checked
+from agreements.clauses.sandbox import TERM_FUNCTIONS
 from agreements.library import Settings
 from agreements.problems import Problem, Severity, sort_key
 from agreements.screening import ScreenedPosition, screen
@@ -145,6 +147,8 @@ def lint_library(library: Library) -> list[Problem]:
             )
     problems.extend(role_problems(library))
     problems.extend(citation_problems(library))
+    # Load already refuses what may not run; analysis finds the same, reported once.
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=sort_key)
     return problems
 
@@ -174,11 +178,11 @@ def _guards(node: nodes.Node | None) -> set[str]:
 def _unguarded_groups(source: str, condition: str | None) -> list[str]:
     """Return the groups of parties a text names without its clause's condition, or an
     `{% if %}` around the name, testing that the group has a party."""
-    try:
-        tree = parse_source(source, expression=False)
-        outer = _guards(parse_expression(condition)) if condition else set()
-    except TemplateSyntaxError:
-        return []  # reported as a syntax error
+    tree, _ = parse_checked(source, expression=False)
+    condition_tree, _ = parse_checked(condition, expression=True) if condition else (None, [])
+    if tree is None or (condition and condition_tree is None):
+        return []  # reported as a syntax or nesting error
+    outer = _guards(condition_tree)
     found: list[str] = []
 
     def walk(node: nodes.Node, tested: set[str]) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from agreements.clauses.model import Clause
+from agreements.clauses.compiled import checked
+from agreements.clauses.model import Clause, clause_sources
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.library import Settings, load_settings, resolve_library
 from agreements.problems import Problem, Severity
@@ -174,6 +177,28 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
         return
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     library.clauses[clause.id] = ClauseSource(clause, path, digest, loaded)
+    library.problems.extend(_unsafe_sources(clause, path, loaded))
+
+
+def _unsafe_sources(clause: Clause, path: Path, loaded: LoadedYaml) -> Iterator[Problem]:
+    """Yield an error for each condition or text that may not run (see `clauses.safety`):
+    what lint refuses is refused at load, so an unlinted library cannot run it."""
+    for where, source, expression in clause_sources(clause):
+        if "{" not in source and not expression:
+            continue  # plain text is never run through the template engine
+        for violation in checked(source, expression=expression):
+            key = tuple(int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", where) if p)
+            location = loaded.locate(key)
+            # No fix of its own: the same problem, found by lint's analysis, is reported once.
+            yield Problem(
+                shown_path(path),
+                location,
+                Severity.ERROR,
+                violation.code,
+                where,
+                violation.message,
+                "",
+            )
 
 
 def load_library(root: Path | None = None) -> Library:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Annotated
 
@@ -107,3 +107,25 @@ class Clause(ClauseModel):
     defines: list[Definition] = Field(default_factory=list)
     text: Localised = Field(description="Text per language, with the library's light markup.")
     deprecated: bool = Field(default=False, description="Deprecated clauses are never selected.")
+
+
+def clause_sources(clause: Clause) -> Iterator[tuple[str, str, bool]]:
+    """Yield (where, source, is_expression) for every condition and text of a clause."""
+    if clause.applies_when is not None:
+        yield "applies_when", clause.applies_when, True
+    for lang, text in clause.title.items():
+        yield f"title.{lang}", text, False
+    for lang, text in clause.text.items():
+        yield f"text.{lang}", text, False
+    for i, alt in enumerate(clause.alternatives):
+        yield f"alternatives[{i}].when", alt.when, True
+        for lang, text in alt.text.items():
+            yield f"alternatives[{i}].text.{lang}", text, False
+        for lang, text in (alt.title or {}).items():
+            yield f"alternatives[{i}].title.{lang}", text, False
+    for i, fb in enumerate(clause.fallbacks):
+        for lang, text in fb.text.items():
+            yield f"fallbacks[{i}].text.{lang}", text, False
+    for i, definition in enumerate(clause.defines):
+        for lang, text in definition.text.items():
+            yield f"defines[{i}].text.{lang}", text, False

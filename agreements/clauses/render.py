@@ -13,6 +13,7 @@ from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
+from agreements.clauses import budget
 from agreements.clauses.compiled import template
 from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
 from agreements.clauses.plan import DocumentPlan, PlannedClause
@@ -57,7 +58,7 @@ def render_source(source: str, names: dict[str, Any], language: str = "en") -> s
     """
     if "{" not in source:
         return source.removesuffix("\n")
-    return template(source, language).render(names)
+    return budget.bounded_text(template(source, language).generate(names))
 
 
 def _render(
@@ -207,24 +208,35 @@ def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
     # A clause naming a group no party is in was reported by the plan (C11); rendering it
     # would only fail again with the same cause.
     unrenderable = {i.clause_id for i in plan.issues if i.code == "C11"}
-    for planned in plan.clauses:
-        cid = planned.clause.id
-        if cid in unrenderable:
-            continue
-        text = planned.chosen.text.get(language)
-        title = planned.chosen.title.get(language)
-        if text is None or title is None:
-            issues.append(PlanIssue("C09", cid, f"has no text in {language!r}"))
-            continue
-        body = _render(cid, text, names, language, issues)
-        heading = _render(cid, title, names, language, issues)
-        blocks = parse_blocks(body) if body is not None else []
-        role_term = plan.selection.context.settings.role_term
-        blocks += _definitions(planned, names, language, issues, role_term)
-        for block in blocks:
-            block.runs = [
-                r for run in block.runs for r in _resolve(run, plan, cid, language, issues)
-            ]
-        plain_title = "".join(r.text for r in parse_inline(heading or ""))
-        rendered.append(RenderedClause(planned, plain_title, _numbered(planned.number, blocks)))
+    with budget.evaluation_budget():
+        for planned in plan.clauses:
+            if planned.clause.id not in unrenderable:
+                with budget.naming(f"clause {planned.clause.id!r}"):
+                    done = _render_clause(planned, plan, names, language, issues)
+                if done is not None:
+                    rendered.append(done)
     return RenderedDocument(plan, language, tuple(rendered), tuple(issues))
+
+
+def _render_clause(
+    planned: PlannedClause,
+    plan: DocumentPlan,
+    names: dict[str, Any],
+    language: str,
+    issues: list[PlanIssue],
+) -> RenderedClause | None:
+    cid = planned.clause.id
+    text = planned.chosen.text.get(language)
+    title = planned.chosen.title.get(language)
+    if text is None or title is None:
+        issues.append(PlanIssue("C09", cid, f"has no text in {language!r}"))
+        return None
+    body = _render(cid, text, names, language, issues)
+    heading = _render(cid, title, names, language, issues)
+    blocks = parse_blocks(body) if body is not None else []
+    role_term = plan.selection.context.settings.role_term
+    blocks += _definitions(planned, names, language, issues, role_term)
+    for block in blocks:
+        block.runs = [r for run in block.runs for r in _resolve(run, plan, cid, language, issues)]
+    plain_title = "".join(r.text for r in parse_inline(heading or ""))
+    return RenderedClause(planned, plain_title, _numbered(planned.number, blocks))

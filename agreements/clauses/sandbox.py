@@ -14,6 +14,7 @@ from jinja2 import StrictUndefined, nodes, pass_context
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from agreements.clauses import budget
 from agreements.formatting import (
     format_date,
     format_money,
@@ -163,35 +164,58 @@ def refs(*clause_ids: str, present_only: bool = False) -> RefToken:
 
 
 # Raise when the environment's configuration changes how templates compile.
-SANDBOX_VERSION = 2
+SANDBOX_VERSION = 3
 MAX_REPEAT = 10_000
 MAX_EXPONENT = 64
 
 
-class _BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with repetition and powers bounded.
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, held to the evaluation budget (`clauses.budget`).
 
     Jinja's sandbox stops attribute escapes but lets `'x' * 10**9` build a gigabyte string
-    and folds `9 ** 9 ** 9` while compiling; intercepting these operators stops both.
+    and folds `9 ** 9 ** 9` while compiling; intercepting these operators stops both. Every
+    attribute access, item access, call and operator also checks the deadline.
     """
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        budget.check()
         if operator == "**":
             if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
                 raise SecurityError(f"exponent {right} is larger than {MAX_EXPONENT}")
             if isinstance(left, int) and left.bit_length() > 256:
                 raise SecurityError("raising a number this large to a power is not allowed")
             return left**right
+        if operator == "+":
+            if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+                budget.bounded_size(len(left) + len(right))
+            return left + right
         for count, other in ((left, right), (right, left)):
-            if (
-                isinstance(count, int)
-                and isinstance(other, str | list | tuple)
-                and count > MAX_REPEAT
-            ):
-                raise SecurityError(f"repeating a value {count} times is not allowed")
+            if isinstance(count, int) and isinstance(other, str | list | tuple):
+                if count > MAX_REPEAT:
+                    raise SecurityError(f"repeating a value {count} times is not allowed")
+                budget.bounded_size(len(other) * count)
         return left * right
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        budget.check()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        budget.check()
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        budget.check()
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def _bounded_join(value: Any, separator: str = "", attribute: Any = None) -> str:
+    """Jinja's `join`, refusing a result longer than the budget allows."""
+    items = [str(item) for item in value]
+    budget.bounded_size(sum(map(len, items)) + len(str(separator)) * max(len(items) - 1, 0))
+    return str(separator).join(items)
 
 
 def _period_filter(unit: str, language: str) -> Any:
@@ -214,7 +238,7 @@ def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     amounts, lists of names) and a template compiled for one language is never reused for
     another.
     """
-    env = _BoundedSandbox(
+    env = BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -228,6 +252,7 @@ def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     env.filters["percent"] = lambda value: format_percent(value, language)
     for unit in ("number", "days", "working_days", "hours", "months", "years"):
         env.filters[unit] = _period_filter(unit, language)
+    env.filters["join"] = _bounded_join
     return env
 
 
@@ -249,8 +274,33 @@ def parse_expression(source: str) -> nodes.Expr:
     return expr
 
 
+MAX_TREE_DEPTH = 64
+
+
+def _depth_exceeds(tree: nodes.Node, limit: int) -> bool:
+    """Return True when the syntax tree is deeper than `limit` (counted without recursion:
+    a chain such as `1 + 1 + ... + 1` is flat as text but deep as a tree)."""
+    stack: list[tuple[nodes.Node, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+    return False
+
+
 def parse_source(source: str, *, expression: bool) -> nodes.Template:
-    """Return the Jinja AST of a text or of a condition (raises TemplateSyntaxError)."""
-    if expression:
-        return nodes.Template([nodes.Output([parse_expression(source)])])
-    return environment().parse(source)
+    """Return the Jinja AST of a text or of a condition (raises TemplateSyntaxError, also
+    for a source nested too deeply for the parser or for the code that walks its tree)."""
+    from jinja2.exceptions import TemplateSyntaxError
+
+    try:
+        if expression:
+            tree = nodes.Template([nodes.Output([parse_expression(source)])])
+        else:
+            tree = environment().parse(source)
+    except RecursionError:
+        raise TemplateSyntaxError("nests expressions too deeply to be read", 1) from None
+    if _depth_exceeds(tree, MAX_TREE_DEPTH):
+        raise TemplateSyntaxError(f"nests expressions more than {MAX_TREE_DEPTH} deep", 1)
+    return tree

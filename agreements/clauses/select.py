@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError, TemplateError
 
+from agreements.clauses import budget
 from agreements.clauses.compiled import expression
 from agreements.clauses.context import ClauseContext, build_context
 from agreements.clauses.load import ClauseSource, Library
@@ -264,14 +265,19 @@ def select_clauses(loaded: LoadedSpec, library: Library) -> Selection:
     """
     context = build_context(loaded, library.settings)
     issues: list[PlanIssue] = []
-    decisions = [_decide(source, context, issues) for source in library.ordered()]
-    _add_required(decisions, issues)
     fallbacks = dict(context.terms.fallbacks)
     used_topics: set[str] = set()
-    decisions = [
-        _choose_variant(d, context, issues, fallbacks, used_topics) if d.selected else d
-        for d in decisions
-    ]
+    decisions: list[Decision] = []
+    with budget.evaluation_budget():
+        for source in library.ordered():
+            with budget.naming(f"clause {source.clause.id!r}"):
+                decisions.append(_decide(source, context, issues))
+        _add_required(decisions, issues)
+        for index, decision in enumerate(decisions):
+            if decision.selected:
+                with budget.naming(f"clause {decision.clause_id!r}"):
+                    variant = _choose_variant(decision, context, issues, fallbacks, used_topics)
+                decisions[index] = variant
     issues.extend(_exclusion_issues(decisions))
     for topic in sorted(set(fallbacks) - used_topics):
         offered = sorted(

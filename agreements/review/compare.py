@@ -12,7 +12,8 @@ from agreements.review.canonical import clause_text, text_hash
 from agreements.review.redline import Revisions, redline_paragraphs
 from agreements.word.ooxml import paragraph, run
 
-_CLAUSE = re.compile(r"^(?P<id>[a-z0-9-]+)@(?P<version>\d+)#(?P<hash>[0-9a-f]+)$")
+_ARTICLE_KEY = re.compile(r"agreements\.clause\.\d{1,6}")
+_CLAUSE = re.compile(r"^(?P<id>[a-z0-9-]+)@(?P<version>\d{1,9})#(?P<hash>[0-9a-f]+)$")
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,15 @@ def changes_since(properties: dict[str, str], library: Library) -> list[ClauseCh
     language = properties.get("agreements.language", "en")
     lock = read_lock(library)
     found: list[ClauseChange] = []
-    count = int(properties.get("agreements.clause_count", "0"))
-    for number in range(1, count + 1):
-        match = _CLAUSE.match(properties.get(f"agreements.clause.{number:03d}", ""))
+    # The articles are the clause properties the file holds; its clause_count is not
+    # trusted (a hostile file may claim a trillion articles).
+    numbered = sorted(
+        (int(key.rsplit(".", 1)[1]), value)
+        for key, value in properties.items()
+        if _ARTICLE_KEY.fullmatch(key)
+    )
+    for number, entry in numbered:
+        match = _CLAUSE.match(entry)
         if match is None:
             continue
         cid, version, recorded = match["id"], int(match["version"]), match["hash"]

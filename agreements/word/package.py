@@ -104,14 +104,15 @@ def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
 
 
-def read_custom_properties(docx_bytes: bytes) -> dict[str, str]:
-    """Return the custom properties of a .docx (empty when it has none)."""
-    from xml.etree import ElementTree
+def read_custom_properties(docx_bytes: bytes, label: str = "the document") -> dict[str, str]:
+    """Return the custom properties of a .docx (empty when it has none), read through the
+    hardened reader: a hostile file raises `DocxError`, never hangs or exhausts memory."""
+    from agreements.docx_read import open_docx, parse_part, read_part
 
-    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
-        if CUSTOM_PART not in archive.namelist():
-            return {}
-        root = ElementTree.fromstring(archive.read(CUSTOM_PART))
+    archive = open_docx(docx_bytes, label)
+    if CUSTOM_PART not in archive.namelist():
+        return {}
+    root = parse_part(read_part(archive, CUSTOM_PART, label), CUSTOM_PART, label)
     result: dict[str, str] = {}
     for prop in root:
         value = next(iter(prop), None)

@@ -7,25 +7,40 @@ from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
+from agreements.errors import LibraryError
+
 BODY_MARKER = "[[AGREEMENT-BODY]]"
+# The names the Jinja of a master template or review-pack template may use.
+TEMPLATE_NAMES = frozenset(
+    {"title", "reference", "party_names", "draft_note", "subtitle", "header"}
+)
 
 
 @cache
 def _environment() -> Any:
     """Return the sandbox docxtpl renders templates in, compiling each template XML once.
 
-    docxtpl compiles the Jinja of every template part on every render; a batch renders the
-    same parts hundreds of times, so compiled templates are kept per process.
+    It is the clause sandbox, bounded in time and size, and each template part's Jinja is
+    held to the clause rules before it compiles. docxtpl compiles the Jinja of every
+    template part on every render; a batch renders the same parts hundreds of times, so
+    compiled templates are kept per process.
     """
     from jinja2 import StrictUndefined, Template
-    from jinja2.sandbox import SandboxedEnvironment
 
-    class CompilingOnce(SandboxedEnvironment):
+    from agreements.clauses.safety import check_parsed
+    from agreements.clauses.sandbox import BoundedSandbox
+
+    class CompilingOnce(BoundedSandbox):
         compiled: ClassVar[dict[str, Template]] = {}
 
         def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
             key = str(source)
             if key not in self.compiled:
+                refused = check_parsed(key, TEMPLATE_NAMES)
+                if refused:
+                    raise LibraryError(
+                        f"the master template's own fields may not run: {refused[0].message}"
+                    )
                 self.compiled[key] = super().from_string(source, *args, **kwargs)
             return self.compiled[key]
 
@@ -34,14 +49,23 @@ def _environment() -> Any:
 
 @cache
 def _template_bytes(template: Path, modified: int) -> bytes:
-    """Return the bytes of a template file, read once per process and modification time."""
-    return template.read_bytes()
+    """Return the bytes of a template file, read and checked once per process and
+    modification time (see `word.template_check`)."""
+    from agreements.word.template_check import check_template
+
+    data = template.read_bytes()
+    check_template(data, str(template))
+    return data
 
 
 def render_template(template: Path, context: dict[str, Any]) -> Any:
-    """Return the python-docx document of `template` rendered by docxtpl in a strict sandbox."""
+    """Return the python-docx document of `template` rendered by docxtpl in the bounded
+    sandbox (raises `LibraryError` for a template that may not be used)."""
     from docxtpl import DocxTemplate
 
+    from agreements.clauses import budget
+
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template, template.stat().st_mtime_ns)))
-    tpl.render(context, jinja_env=_environment(), autoescape=True)
+    with budget.evaluation_budget(), budget.naming("the master template"):
+        tpl.render(context, jinja_env=_environment(), autoescape=True)
     return tpl.docx

@@ -1,0 +1,79 @@
+"""Checking a master template before any draft is made from it.
+
+A library's master template (templates/agreement.docx) is copied into every draft, so
+whatever it carries reaches every partner: a remote image, a tracking hyperlink, an OLE
+object on a network path, an attached template at a URL or an INCLUDEPICTURE field makes
+the draft call a stranger's server when opened; a huge media part bloats every file. The
+template is therefore read through the hardened reader and refused, with the reason, when
+it has any external relationship, any field that fetches, or parts beyond the size caps.
+Its Jinja is held to the clause rules (`clauses.safety`), with the names it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from xml.etree.ElementTree import Element
+
+from agreements.docx_read import DocxError, open_docx, parse_part, read_part
+from agreements.errors import LibraryError
+
+MAX_TEMPLATE_PARTS = 200
+MAX_TEMPLATE_PART_BYTES = 5_000_000
+# Fields that bring in content from outside the file when Word updates them.
+FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO", "IMPORT")
+_FIELD = re.compile(r"^\s*(" + "|".join(FETCHING_FIELDS) + r")\b", re.IGNORECASE)
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|\\\\|//)", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _field_codes(root: Element) -> list[str]:
+    codes = [(e.text or "") for e in root.iter(f"{_W}instrText")]
+    codes += [e.get(f"{_W}instr", "") for e in root.iter(f"{_W}fldSimple")]
+    return codes
+
+
+def _external_targets(root: Element) -> list[str]:
+    return [
+        rel.get("Target", "")
+        for rel in root.iter(_REL)
+        if rel.get("TargetMode", "Internal").lower() == "external"
+        or _REMOTE.match(rel.get("Target", ""))
+    ]
+
+
+def _part_problems(archive: zipfile.ZipFile, name: str, label: str) -> list[str]:
+    data = read_part(archive, name, label)
+    if len(data) > MAX_TEMPLATE_PART_BYTES:
+        return [f"part {name} is {len(data):,} bytes, more than {MAX_TEMPLATE_PART_BYTES:,}"]
+    if not (name.endswith(".xml") or name.endswith(".rels")):
+        return []
+    root = parse_part(data, name, label)
+    found = [
+        f"part {name} links to {target!r} outside the file" for target in _external_targets(root)
+    ]
+    for code in _field_codes(root):
+        match = _FIELD.match(code)
+        if match:
+            found.append(f"part {name} has a {match.group(1).upper()} field, which fetches content")
+    return found
+
+
+def check_template(data: bytes, label: str) -> None:
+    """Raise `LibraryError` listing why the master template `data` may not be used: parts
+    too many or too large, links outside the file, fields that fetch; or unreadable."""
+    try:
+        archive = open_docx(data, label)
+        names = archive.namelist()
+        if len(names) > MAX_TEMPLATE_PARTS:
+            raise LibraryError(f"{label}: holds {len(names)} parts, more than {MAX_TEMPLATE_PARTS}")
+        problems = [p for name in names for p in _part_problems(archive, name, label)]
+    except DocxError as exc:
+        raise LibraryError(f"not a usable master template: {exc}") from None
+    if problems:
+        details = "; ".join(problems[:5])
+        raise LibraryError(
+            f"{label}: not a usable master template: {details}. A draft must not call out "
+            "when opened: remove the linked images, hyperlinks, objects and fields"
+        )
