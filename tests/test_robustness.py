@@ -268,9 +268,10 @@ GAMMA = (
             "clause 'gamma': evaluating it built a value of more than 200,000 characters",
         ),
         (
-            "text:\n  en: \"{% for a in agreement.title %}{% for b in agreement.title %}"
-            "{% for c in agreement.title %}{% for d in agreement.title %}{% endfor %}{% endfor %}"
-            "{% endfor %}{% endfor %}\"\n",
+            "text:\n  en: \""
+            + "".join(f"{{% for {v} in agreement.title %}}" for v in "abcdef")
+            + "{% endfor %}" * 6
+            + "\"\n",
             "clause 'gamma': evaluating it took longer than 2 s",
         ),
     ],
