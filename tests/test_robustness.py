@@ -209,6 +209,10 @@ GAMMA = (
             "error L05 text.en: uses the unknown name 'range'",
         ),
         (
+            "text:\n  en: '{{ partners[5].legal_name }}'\n",
+            "error C08 clause gamma: text uses a missing value",
+        ),
+        (
             "text:\n  en: \"{{ 'x' * 1000000000 }}\"\n",
             "error C07 clause gamma: refused by the sandbox: repeating a value 1000000000 times "
             "is not allowed",
@@ -489,7 +493,7 @@ def test_a_condition_cannot_smuggle_template_statements(tmp_path: Path) -> None:
     assert "error L15 applies_when: template syntax error: unexpected '}'" in lint.stdout
     result = run_cli("validate", "--library", str(library), str(BASE))
     assert result.returncode == 1
-    assert "error C07 clause gamma: applies_when cannot compile" in result.stdout
+    assert "error L15 applies_when: template syntax error: unexpected '}'" in result.stderr
 
 
 def _validate_with(env: dict[str, str]) -> None:

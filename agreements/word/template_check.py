@@ -70,10 +70,10 @@ def check_template(data: bytes, label: str) -> None:
             raise LibraryError(f"{label}: holds {len(names)} parts, more than {MAX_TEMPLATE_PARTS}")
         problems = [p for name in names for p in _part_problems(archive, name, label)]
     except DocxError as exc:
-        raise LibraryError(f"not a usable master template: {exc}") from None
+        raise LibraryError(f"not a usable Word template: {exc}") from None
     if problems:
         details = "; ".join(problems[:5])
         raise LibraryError(
-            f"{label}: not a usable master template: {details}. A draft must not call out "
+            f"{label}: not a usable Word template: {details}. A draft must not call out "
             "when opened: remove the linked images, hyperlinks, objects and fields"
         )
