@@ -243,12 +243,12 @@ GAMMA = (
         ),
         (
             "text:\n  en: \"{% set s = 'x' * 10000 %}{% for a in s %}{% for b in s %}"
-            "{% for c in s %}{% endfor %}{% endfor %}{% endfor %}\"\n",
+            '{% for c in s %}{% endfor %}{% endfor %}{% endfor %}"\n',
             "error L05 text.en: uses assignment ({% set %}), which clause texts may not use",
         ),
         (
             "text:\n  en: \"{% for a in 'x' * 10000 %}{% for b in 'x' * 10000 %}{% endfor %}"
-            "{% endfor %}\"\n",
+            '{% endfor %}"\n',
             "error L05 text.en: loops over a computed value; loop over spec data only",
         ),
         (
@@ -272,10 +272,10 @@ GAMMA = (
             "clause 'gamma': evaluating it built a value of more than 200,000 characters",
         ),
         (
-            "text:\n  en: \""
+            'text:\n  en: "'
             + "".join(f"{{% for {v} in agreement.title %}}" for v in "abcdef")
             + "{% endfor %}" * 6
-            + "\"\n",
+            + '"\n',
             "clause 'gamma': evaluating it took longer than 2 s",
         ),
     ],

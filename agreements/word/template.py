@@ -39,7 +39,7 @@ def _environment() -> Any:
                 refused = check_parsed(key, TEMPLATE_NAMES)
                 if refused:
                     raise LibraryError(
-                        f"the master template's own fields may not run: {refused[0].message}"
+                        f"a template's own fields may not run: they {refused[0].message}"
                     )
                 self.compiled[key] = super().from_string(source, *args, **kwargs)
             return self.compiled[key]
@@ -62,10 +62,14 @@ def render_template(template: Path, context: dict[str, Any]) -> Any:
     """Return the python-docx document of `template` rendered by docxtpl in the bounded
     sandbox (raises `LibraryError` for a template that may not be used)."""
     from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
 
     from agreements.clauses import budget
 
     tpl = DocxTemplate(io.BytesIO(_template_bytes(template, template.stat().st_mtime_ns)))
-    with budget.evaluation_budget(), budget.naming("the master template"):
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
+    try:
+        with budget.evaluation_budget(), budget.naming(f"the template {template.name}"):
+            tpl.render(context, jinja_env=_environment(), autoescape=True)
+    except TemplateError as exc:
+        raise LibraryError(f"{template}: its own fields cannot be filled in: {exc}") from None
     return tpl.docx
