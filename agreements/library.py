@@ -6,14 +6,21 @@ import os
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.industries import Industry
+from agreements.problems import Problem, Severity
 from agreements.yamlsafe import load_yaml_file
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+# A setting that is printed in drafts or matched against specs: never empty or blank (an
+# empty phrase would match every spec; an empty name would leave a gap in every draft).
+Text = Annotated[str, Field(min_length=1, max_length=500, pattern=r"\S")]
 
 
 class OrganisationIdentity(BaseModel):
@@ -21,10 +28,10 @@ class OrganisationIdentity(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    legal_name: str = Field(description="Legal name a spec's party must carry exactly.")
-    short_name: str = Field(description="Name used in clause texts, e.g. 'ILO'.")
-    acting_through: str = Field(description="Secretariat acting for it, e.g. the Office.")
-    seat: str = Field(description="Seat of the organisation.")
+    legal_name: Text = Field(description="Legal name a spec's party must carry exactly.")
+    short_name: Text = Field(description="Name used in clause texts, e.g. 'ILO'.")
+    acting_through: Text = Field(description="Secretariat acting for it, e.g. the Office.")
+    seat: Text = Field(description="Seat of the organisation.")
 
 
 class NumberStyle(StrEnum):
@@ -88,8 +95,10 @@ class Settings(BaseModel):
     escalation_industries: list[Industry] = Field(
         default_factory=list, description="Industries that need senior clearance (P15)."
     )
-    endorsement_phrases: list[str] = Field(default_factory=list)
-    role_terms: dict[str, str] = Field(
+    endorsement_phrases: list[Text] = Field(
+        default_factory=list, description="Phrases that claim the organisation endorses a party."
+    )
+    role_terms: dict[str, Text] = Field(
         default_factory=lambda: dict(ROLE_TERM_DEFAULTS),
         description=(
             "Defined term of each group of parties in clause texts, in the singular: partner "
@@ -105,7 +114,7 @@ class Settings(BaseModel):
         default_factory=list,
         description="Positions refused in spec text and clause texts, with their phrases.",
     )
-    recitals: list[str] = Field(
+    recitals: list[Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]] = Field(
         default_factory=list,
         description="Recitals of the preamble that cite the organisation's founding texts.",
     )
@@ -152,6 +161,32 @@ def load_settings(library: Path) -> Settings:
     try:
         return Settings.model_validate(loaded.data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise LibraryError(f"{path}: settings {where}: {first['msg']}") from None
+        problems = [
+            Problem(
+                str(path),
+                loaded.locate(tuple(error["loc"])),
+                Severity.ERROR,
+                "L22",
+                ".".join(str(part) for part in error["loc"]) or "(file)",
+                _settings_message(error),
+                "correct the setting; see the settings section of README",
+            )
+            for error in exc.errors(include_url=False, include_input=False)
+        ]
+        raise LibraryError(
+            f"{path}: the organisation settings have {len(problems)} "
+            f"problem{'s' if len(problems) != 1 else ''}:\n"
+            + "\n".join(p.format() for p in problems)
+        ) from None
+
+
+def _settings_message(error: Any) -> str:
+    """Return pydantic's message about one setting in the words of a settings file."""
+    kind = error["type"]
+    if kind == "missing":
+        return "this setting is required"
+    if kind == "extra_forbidden":
+        return "unknown setting (check its spelling)"
+    if kind in ("string_pattern_mismatch", "string_too_short"):
+        return "must not be empty or blank"
+    return str(error["msg"]).removeprefix("Value error, ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -550,3 +551,42 @@ def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
     env.pop("AGREEMENTS_NO_CACHE", None)
     _validate_with(env)
     assert not list((cache / "agreements").glob("*/*.bin"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda s: s["endorsement_phrases"].append(""),
+            "error L22 endorsement_phrases.{n}: must not be empty or blank",
+        ),
+        (
+            lambda s: s["excluded_industries"].append({"name": "arms", "words": [" "]}),
+            "error L22 excluded_industries.{n}.words: each word or phrase must hold at least "
+            "one letter",
+        ),
+        (lambda s: s.update(support_cost_rate=-13), "greater than or equal to 0"),
+        (lambda s: s.update(support_cost_rate="1.0e+999999999"), "less than or equal to 100"),
+        (lambda s: s["organisation"].update(short_name="  "), "must not be empty or blank"),
+        (lambda s: s.update(suport_cost_rate=7), "unknown setting (check its spelling)"),
+    ],
+)
+def test_settings_that_would_break_every_spec_are_refused_where_they_stand(
+    change: object, message: str, tmp_path: Path
+) -> None:
+    library = _library(tmp_path, GAMMA + "text:\n  en: Fine.\n")
+    path = library / "clauses/settings.yaml"
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    settings.setdefault("endorsement_phrases", [])
+    settings.setdefault("excluded_industries", [])
+    count = {k: len(v) for k, v in settings.items() if isinstance(v, list)}
+    change(settings)  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    result = run_cli("validate", "--library", str(library), str(BASE))
+    assert result.returncode == 1
+    expected = message.format(
+        n=count["endorsement_phrases"] if "endorsement" in message else count["excluded_industries"]
+    )
+    assert expected in result.stderr, result.stderr
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: error L22 ", result.stderr)
+    assert "Traceback" not in result.stderr
