@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 
 from agreements.currencies import MINOR_UNITS
@@ -32,7 +32,9 @@ def format_date(value: dt.date, language: str = "en") -> str:
 def format_money(amount: Decimal | int, currency: str, language: str = "en") -> str:
     """Return the amount with its ISO code and the currency's decimals, e.g. 'USD 230,000.00'."""
     places = MINOR_UNITS.get(currency, 2)
-    quantised = Decimal(amount).quantize(Decimal(1).scaleb(-places))
+    with localcontext() as exact:
+        exact.prec = 60  # room for any product of two spec amounts, so quantize never fails
+        quantised = Decimal(amount).quantize(Decimal(1).scaleb(-places))
     if language == "en":
         return f"{currency} {quantised:,.{places}f}"
     from babel.numbers import format_decimal

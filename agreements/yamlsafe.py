@@ -316,8 +316,12 @@ class _Builder:
         except (ValueError, KeyError, IndexError, AttributeError, TypeError, OverflowError):
             kind = node.tag.rsplit(":", 1)[-1]
             message, fix = _UNREADABLE.get(kind, _UNREADABLE["str"])
+            text = str(node.value)
+            if kind == "int" and text.lstrip("+-").isdigit():
+                message, fix = "has too many digits", "write a number below a thousand trillion"
+            shown = text if len(text) <= 40 else text[:20] + "…" + text[-10:]
             self.out.problems.append(
-                _problem(self.name, "Y11", f"{node.value!r} {message}", fix, _mark(node.start_mark))
+                _problem(self.name, "Y11", f"{shown!r} {message}", fix, _mark(node.start_mark))
             )
         return None
 

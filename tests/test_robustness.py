@@ -590,3 +590,33 @@ def test_settings_that_would_break_every_spec_are_refused_where_they_stand(
     assert expected in result.stderr, result.stderr
     assert re.search(rf"{re.escape(str(path))}:\d+:\d+: error L22 ", result.stderr)
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('amount: "450000.00"', "amount: 1e400", "must be less than 1,000,000,000,000,000"),
+        (
+            'amount: "450000.00"',
+            "amount: 1.0e+999999999",
+            "must be less than 1,000,000,000,000,000",
+        ),
+        ('amount: "450000.00"', 'amount: "0.0000001"', "must have at most six decimals"),
+        ('amount: "450000.00"', "amount: " + "9" * 5000, "has too many digits"),
+    ],
+)
+def test_numbers_too_large_or_too_precise_are_located_problems(
+    old: str, new: str, message: str, tmp_path: Path
+) -> None:
+    source = (ROOT / "examples/better-work-brands.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(source.replace(old, new, 1), encoding="utf-8")
+    for command in ("validate", "generate"):
+        result = run_cli(
+            command, str(spec), *(["-o", str(tmp_path / "d.docx")] * (command == "generate"))
+        )
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert message in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr and "bug in agreements" not in result.stderr
+        assert len(result.stdout + result.stderr) < 2_000  # the value is not echoed in full
+    assert not (tmp_path / "d.docx").exists()

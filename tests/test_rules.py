@@ -301,6 +301,13 @@ CASES: list[tuple[str, list[str]]] = [
     ),
     ("M11", ["54:5: warning M11 contributions[0]: no payment schedule (instalments) is given"]),
     (
+        "M12",
+        [
+            "68:19: error M12 contributions[1].items[0].quantity: 900000000000 units at 45000.00 "
+            "USD are worth a thousand trillion or more"
+        ],
+    ),
+    (
         "N01",
         [
             "79:18: error N01 terms.names_and_logos.use_planned: "

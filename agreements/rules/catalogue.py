@@ -244,6 +244,12 @@ _TABLE: list[Rule] = [
         "use an implementation agreement or grant, not this agreement",
     ),
     Rule("M11", W, "A financial contribution has a dated payment schedule.", "add instalments"),
+    Rule(
+        "M12",
+        E,
+        "The value of goods in kind (quantity times unit value) stays below a thousand trillion.",
+        "check the quantity and the unit value",
+    ),
     # Names, logos, communications.
     Rule(
         "N01",

@@ -43,7 +43,7 @@ def _currency(code: str, path: PathKey) -> Iterator[Finding]:
 
 
 def check_money(spec: PartnershipSpec, settings: Settings, org_ids: set[str]) -> Iterator[Finding]:
-    """Yield breaches of M01-M11 and D03 over every contribution."""
+    """Yield breaches of M01-M12 and D03 over every contribution."""
     for i, contribution in enumerate(spec.contributions):
         here: PathKey = ("contributions", i)
         if isinstance(contribution, FinancialContribution):
@@ -55,6 +55,13 @@ def check_money(spec: PartnershipSpec, settings: Settings, org_ids: set[str]) ->
                 yield from _amount(
                     item.unit_value, item.currency, (*at, "unit_value"), "unit value"
                 )
+                if (item.quantity * item.unit_value).adjusted() >= 15:
+                    yield Finding(
+                        "M12",
+                        (*at, "quantity"),
+                        f"{item.quantity} units at {item.unit_value} {item.currency} are worth "
+                        "a thousand trillion or more",
+                    )
         elif isinstance(contribution, ServiceContribution) and contribution.estimated_value:
             value = contribution.estimated_value
             at = (*here, "estimated_value")

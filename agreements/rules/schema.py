@@ -180,4 +180,6 @@ def plain_message(
         return "is not a list", "write each entry on its own line, starting with '- '"
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return "has no known type", _allowed(ctx, got)
+    if kind == "value_error":
+        return original.removeprefix("Value error, "), ""
     return original, ""

@@ -9,7 +9,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from agreements.spec.base import CurrencyCode, Flag, Identifier, Money, SpecModel, Text
+from agreements.spec.base import (
+    CurrencyCode,
+    Flag,
+    Identifier,
+    Money,
+    Quantity,
+    SpecModel,
+    Text,
+)
 
 
 class Earmarking(StrEnum):
@@ -70,9 +78,7 @@ class InKindItem(SpecModel):
     """One kind of goods given in kind, with its valuation."""
 
     description: Text = Field(description="What the goods are, with their standard or model.")
-    quantity: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] = Field(
-        description="Number of units."
-    )
+    quantity: Quantity = Field(description="Number of units.")
     unit: Text = Field(default="unit", description="Unit of count, e.g. 'kit', 'panel'.")
     unit_value: Money = Field(description="Fair value of one unit.")
     currency: CurrencyCode = Field(description="ISO 4217 currency of the unit value.")
