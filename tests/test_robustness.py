@@ -620,3 +620,29 @@ def test_numbers_too_large_or_too_precise_are_located_problems(
         assert "Traceback" not in result.stderr and "bug in agreements" not in result.stderr
         assert len(result.stdout + result.stderr) < 2_000  # the value is not echoed in full
     assert not (tmp_path / "d.docx").exists()
+
+
+LONG_NAME = "a" * 300
+DEEP_PATH = "/".join(["b" * 200] * 25)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", f"{LONG_NAME}.yaml"),
+        ("validate", f"{DEEP_PATH}/x.yaml"),
+        ("explain", f"{LONG_NAME}.yaml"),
+        ("generate", "examples/better-work-brands.yaml", "-o", f"{LONG_NAME}.docx"),
+        ("generate", "examples/better-work-brands.yaml", "--out-dir", DEEP_PATH),
+        ("inspect", f"{LONG_NAME}.docx"),
+        ("clauses", "lint", "--library", LONG_NAME),
+        ("clauses", "review-pack", "-o", f"{LONG_NAME}.docx"),
+    ],
+    ids=lambda args: " ".join(a[:20] for a in args),
+)
+def test_a_name_too_long_for_the_file_system_is_a_usage_error(args: tuple[str, ...]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.stderr and "bug in agreements" not in result.stderr
+    assert len(result.stderr) < 400  # the name is shortened, not echoed in full

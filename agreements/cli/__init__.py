@@ -14,9 +14,18 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _os_message(error: OSError) -> str:
+    """Return what the file system said, naming the file (shortened if very long)."""
+    name = str(error.filename) if error.filename is not None else ""
+    if len(name) > 80:
+        name = name[:40] + "\u2026" + name[-30:]
+    reason = error.strerror or str(error)
+    return f"{name}: {reason.lower()}" if name else reason
+
+
 def main() -> None:
     """Run the CLI; turn engine errors into one-line messages and exit codes, never tracebacks."""
-    from agreements.cli.exit_codes import BUG, INTERRUPTED, exit_code_of
+    from agreements.cli.exit_codes import BUG, INTERRUPTED, exit_code_of, os_error_code
     from agreements.errors import AgreementsError
 
     debug = "--debug" in sys.argv or os.environ.get("AGREEMENTS_DEBUG") == "1"
@@ -35,6 +44,11 @@ def main() -> None:
         sys.exit(INTERRUPTED)
     except SystemExit:
         raise
+    except OSError as exc:  # the file system refused: a name too long, a full disk, no access
+        if debug:
+            raise
+        print(f"Error: {_os_message(exc)}", file=sys.stderr)
+        sys.exit(os_error_code(exc))
     except Exception as exc:  # the last line of defence: no traceback unless asked for
         if debug:
             raise

@@ -32,6 +32,12 @@ def exit_code_of(error: AgreementsError) -> int:
     return USAGE if isinstance(error, _USAGE_ERRORS) else INVALID
 
 
+def os_error_code(error: OSError) -> int:
+    """Return the exit code when the file system refuses a path the user gave (a name too
+    long, a missing folder, no permission, a full disk): the command cannot run as called."""
+    return USAGE
+
+
 def validation_exit_code(all_readable: bool, all_valid: bool) -> int:
     """Return the exit code of `validate`: 2 if a file was unreadable, 1 if any is invalid."""
     if not all_readable:
