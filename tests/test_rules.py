@@ -116,6 +116,17 @@ CASES: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "T05",
+        [
+            "25:17: error T05 parties[1].short_name: 'Acme  Foundation' has two spaces in a row "
+            "or a line break; a name is printed exactly as written",
+            "33:16: error T01 parties[1].signatories[0].title: contains the character U+000D, "
+            "which a Word document cannot hold",
+            "33:16: error T05 parties[1].signatories[0].title: 'Managing\\rDirector' has two "
+            "spaces in a row or a line break; a name is printed exactly as written",
+        ],
+    ),
+    (
         "P01",
         [
             # The near miss is named; with no organisation party, where the money goes is

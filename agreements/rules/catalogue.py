@@ -79,6 +79,12 @@ _TABLE: list[Rule] = [
         "A reference (screening, approval) names a real record, not 'pending' or 'N/A'.",
         "write the record's reference",
     ),
+    Rule(
+        "T05",
+        E,
+        "A name or title is one line with single spaces, since it is printed exactly as written.",
+        "write it on one line with one space between words",
+    ),
     # Parties.
     Rule(
         "P01",

@@ -9,9 +9,15 @@ from typing import Any
 from agreements.problems import PathKey
 from agreements.rules.catalogue import Finding
 
-# Characters Word cannot hold in document XML: C0 controls other than tab, newline and
-# carriage return; surrogates; and the non-characters U+FFFE and U+FFFF.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters Word cannot hold in document XML, or would hold other than as written: C0
+# controls other than tab and newline (a carriage return included: YAML turns the file's own
+# line breaks into newlines, so one in a value was typed as an escape); surrogates; and the
+# non-characters U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+# Values printed as they are in several parts of a draft (cover, preamble, clauses,
+# signature blocks): two spaces or a line break in one would print differently in each.
+NAME_KEYS = frozenset({"legal_name", "short_name", "name", "title", "place", "reference"})
+_UNEVEN_SPACING = re.compile(r"\s\s|[\n\t\r]")
 PLACEHOLDER = re.compile(r"^TODO\b")
 # A reference must point at a real record: these stand for one that does not exist yet.
 REFERENCE_KEYS = frozenset({"reference", "senior_approval_reference", "support_cost_approval"})
@@ -65,7 +71,7 @@ def endorsement_pattern(phrases: list[str], org_names: list[str]) -> re.Pattern[
 def check_text_values(
     data: Any, endorsement_phrases: list[str], org_names: list[str] | None = None
 ) -> Iterator[Finding]:
-    """Yield T01, T02, T04 and N03 for every string in the raw spec."""
+    """Yield T01, T02, T04, T05 and N03 for every string in the raw spec."""
     endorsement = endorsement_pattern(endorsement_phrases, org_names or [])
     for path, text, is_key in iter_strings(data):
         bad = _FORBIDDEN.search(text)
@@ -80,6 +86,13 @@ def check_text_values(
             )
         if is_key:
             continue
+        if path and path[-1] in NAME_KEYS and _UNEVEN_SPACING.search(text.strip()):
+            yield Finding(
+                "T05",
+                path,
+                f"{_shown(text)} has two spaces in a row or a line break; a name is printed "
+                "exactly as written",
+            )
         if PLACEHOLDER.match(text):
             yield Finding("T02", path, f"placeholder not filled in: {text!r}")
         elif path and path[-1] in REFERENCE_KEYS and NOT_A_REFERENCE.match(text.strip()):
@@ -92,3 +105,9 @@ def check_text_values(
         match = endorsement.search(text) if endorsement else None
         if match is not None:
             yield Finding("N03", path, f"the words {match.group(0)!r} imply endorsement")
+
+
+def _shown(text: str) -> str:
+    """Return a value for a message: quoted, with line breaks visible, shortened if long."""
+    shown = text if len(text) <= 60 else text[:40] + "\u2026" + text[-10:]
+    return repr(shown)
