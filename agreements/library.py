@@ -114,6 +114,13 @@ class Settings(BaseModel):
         default_factory=list,
         description="Positions refused in spec text and clause texts, with their phrases.",
     )
+    signed_approvals: bool = Field(
+        default=False,
+        description=(
+            "True: an approval counts only when signed with a key listed in "
+            "clauses/allowed_signers (see `clauses approve --sign-with`)."
+        ),
+    )
     recitals: list[Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]] = Field(
         default_factory=list,
         description="Recitals of the preamble that cite the organisation's founding texts.",

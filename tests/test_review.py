@@ -76,6 +76,22 @@ def test_approve_edit_review_reapprove(library: Path, tmp_path: Path) -> None:
 
     assert_audit_clean(pack)
 
+    refused = run_cli(
+        "clauses",
+        "approve",
+        "termination-for-cause",
+        "--by",
+        "A. Reviewer",
+        "--library",
+        str(library),
+    )
+    assert refused.returncode == 2  # the text changed, the version did not
+    assert "set `version: 3` in the clause file" in refused.stderr
+    path = library / CLAUSE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("version: 2\n", "version: 3\n", 1),
+        encoding="utf-8",
+    )
     again = run_cli(
         "clauses",
         "approve",

@@ -96,16 +96,26 @@ def approve(
     by: str = typer.Option(..., "--by", help="Who approves (name and office)."),
     note: str | None = typer.Option(None, "--note", help="A note kept with the approval."),
     approve_all: bool = typer.Option(False, "--all", help="Approve every clause."),
+    sign_with: Path | None = typer.Option(
+        None, "--sign-with", metavar="KEY", help="Sign each approval with this SSH private key."
+    ),
+    signer: str | None = typer.Option(
+        None, "--signer", help="Your name in clauses/allowed_signers (default: --by)."
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Record the current text of clauses as approved in clauses/approvals.yaml."""
     from agreements.clauses.load import load_library
     from agreements.errors import UsageError
+    from agreements.review.approvals import Signing
     from agreements.review.commands import approve_clauses
 
     if not clause_ids and not approve_all:
         raise UsageError("name the clauses to approve, or pass --all")
-    done = approve_clauses(load_library(library), clause_ids or [], by, note, approve_all)
+    if signer is not None and sign_with is None:
+        raise UsageError("--signer needs --sign-with KEY")
+    signing = Signing(sign_with, (signer or by).strip()) if sign_with is not None else None
+    done = approve_clauses(load_library(library), clause_ids or [], by, note, approve_all, signing)
     typer.echo(f"approved {len(done)} clause(s): {', '.join(done)}")
 
 

@@ -8,6 +8,9 @@ draft made from an older approved text can still be compared with today's.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -19,8 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from agreements.clauses.load import Library
 from agreements.errors import LibraryError, UnreadableFileError, UsageError, YamlError
 from agreements.review.canonical import clause_text, text_hash
+from agreements.review.signing import ALLOWED_SIGNERS, approval_message, sign, verify
 from agreements.writer import write_text_file
-from agreements.yamlsafe import load_yaml_file
+from agreements.yamlsafe import load_yaml_file, read_text
 
 LOCK_NAME = "approvals.yaml"
 _HEADER = (
@@ -38,6 +42,9 @@ class ApprovedText(_Model):
 
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     text: str
+    signature: str | None = Field(
+        default=None, description="SSH signature of the approval (see review.signing)."
+    )
 
 
 class Approval(_Model):
@@ -47,6 +54,9 @@ class Approval(_Model):
     approved_by: str = Field(min_length=1)
     date: dt.date
     note: str | None = None
+    signer: str | None = Field(
+        default=None, description="Principal of the key that signed, in allowed_signers."
+    )
     languages: dict[str, ApprovedText]
 
 
@@ -71,6 +81,16 @@ class Status(StrEnum):
     CHANGED = "changed since approval"
     NEVER = "never approved"
     DEPRECATED = "deprecated"
+    UNSIGNED = "approval signature not verified"
+
+
+@dataclass(frozen=True)
+class Signing:
+    """How a reviewer signs approvals: the private key file and its principal (the name
+    under which `clauses/allowed_signers` lists the public key)."""
+
+    key: Path
+    signer: str
 
 
 @dataclass(frozen=True)
@@ -145,10 +165,14 @@ def approve(
     note: str | None,
     today: dt.date,
     lint_errors: dict[str, list[str]],
+    signing: Signing | None = None,
 ) -> list[str]:
     """Record the current text of the clauses as approved; return the ids approved.
 
-    Refused, before anything is written, for an unknown clause or one that fails lint.
+    Refused, before anything is written, for an unknown clause, one that fails lint, one
+    whose text changed since its approval without a new version, or one whose file changed
+    since the library was read. The lock file is read, changed and written under a file
+    lock, so concurrent approvals of different clauses are all kept.
     """
     unknown = [cid for cid in clause_ids if cid not in library.clauses]
     if unknown:
@@ -162,32 +186,89 @@ def approve(
         )
     if not by.strip():
         raise UsageError("--by must name who approves")
-    lock = read_lock(library)
-    entries = dict(lock.clauses)
-    for cid in clause_ids:
-        clause = library.clauses[cid].clause
-        languages = {}
-        for language in sorted(clause.text):
-            text = clause_text(clause, language)
-            languages[language] = ApprovedText(sha256=text_hash(text), text=text)
-        approval = Approval(
-            version=clause.version,
-            approved_by=by.strip(),
-            date=today,
-            note=note,
-            languages=languages,
-        )
-        previous = entries.get(cid)
-        earlier = [previous.current, *previous.earlier] if previous else []
-        if (
-            previous
-            and previous.current.languages == languages
-            and previous.current.version == clause.version
-        ):
-            earlier = previous.earlier  # re-approving the same text replaces the record
-        entries[cid] = ClauseApprovals(current=approval, earlier=earlier)
-    write_lock(library, LockFile(clauses=dict(sorted(entries.items()))))
+    with _locked(lock_path(library)):
+        lock = read_lock(library)
+        entries = dict(lock.clauses)
+        for cid in clause_ids:
+            entries[cid] = _approval_of(library, cid, by.strip(), note, today, entries, signing)
+        _unchanged_since_read(library, clause_ids)
+        write_lock(library, LockFile(clauses=dict(sorted(entries.items()))))
     return clause_ids
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the lock beside the lock file while the block reads and rewrites it."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(f"{path}.lock", timeout=30):
+            yield
+    except Timeout:
+        raise UsageError(
+            f"{path} is being written by another approval; try again in a moment"
+        ) from None
+
+
+def _unchanged_since_read(library: Library, clause_ids: list[str]) -> None:
+    """Raise when a clause file's bytes differ from those the library was loaded from (an
+    editor saving it meanwhile): the text recorded must be the text that is on disk."""
+    for cid in clause_ids:
+        source = library.clauses[cid]
+        try:
+            now = hashlib.sha256(read_text(source.path).encode("utf-8")).hexdigest()
+        except (UnreadableFileError, OSError):
+            now = ""
+        if now != source.sha256:
+            raise UsageError(
+                f"{source.path} changed while it was being approved; nothing was recorded. "
+                "Check the clause and approve it again"
+            )
+
+
+def _approval_of(
+    library: Library,
+    cid: str,
+    by: str,
+    note: str | None,
+    today: dt.date,
+    entries: dict[str, ClauseApprovals],
+    signing: Signing | None,
+) -> ClauseApprovals:
+    clause = library.clauses[cid].clause
+    languages = {}
+    for language in sorted(clause.text):
+        text = clause_text(clause, language)
+        digest = text_hash(text)
+        signature = None
+        if signing is not None:
+            message = approval_message(cid, clause.version, language, digest, by, today.isoformat())
+            signature = sign(message, signing.key)
+        languages[language] = ApprovedText(sha256=digest, text=text, signature=signature)
+    approval = Approval(
+        version=clause.version,
+        approved_by=by,
+        date=today,
+        note=note,
+        signer=signing.signer if signing else None,
+        languages=languages,
+    )
+    previous = entries.get(cid)
+    if previous is None:
+        return ClauseApprovals(current=approval)
+    same_texts = {k: v.sha256 for k, v in previous.current.languages.items()} == {
+        k: v.sha256 for k, v in languages.items()
+    }
+    if previous.current.version == clause.version and not same_texts:
+        raise UsageError(
+            f"the text of {cid!r} changed since version {clause.version} was approved, but "
+            f"its version is still {clause.version}: set `version: {clause.version + 1}` in "
+            "the clause file, then approve"
+        )
+    if same_texts and previous.current.version == clause.version:
+        # Re-approving the same text (to sign it, say) replaces the record.
+        return ClauseApprovals(current=approval, earlier=previous.earlier)
+    return ClauseApprovals(current=approval, earlier=[previous.current, *previous.earlier])
 
 
 def statuses(library: Library, lock: LockFile | None = None) -> list[ClauseStatus]:
@@ -213,6 +294,10 @@ def statuses(library: Library, lock: LockFile | None = None) -> list[ClauseStatu
                 and entry.current.version == clause.version
             ):
                 status = Status.APPROVED
+                if library.settings.signed_approvals and not _signed(
+                    library, clause.id, language, entry.current
+                ):
+                    status = Status.UNSIGNED
             else:
                 status = Status.CHANGED
             out.append(
@@ -226,6 +311,24 @@ def statuses(library: Library, lock: LockFile | None = None) -> list[ClauseStatu
                 )
             )
     return out
+
+
+def _signed(library: Library, clause_id: str, language: str, approval: Approval) -> bool:
+    """Return True when the approval of `language` carries a signature that verifies
+    against the library's allowed signers for the approval's signer."""
+    approved = approval.languages[language]
+    if approved.signature is None or approval.signer is None:
+        return False
+    message = approval_message(
+        clause_id,
+        approval.version,
+        language,
+        approved.sha256,
+        approval.approved_by,
+        approval.date.isoformat(),
+    )
+    allowed = library.root / "clauses" / ALLOWED_SIGNERS
+    return verify(message, approved.signature, approval.signer, allowed)
 
 
 def tampered(lock: LockFile) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from agreements.clauses.lint import lint_library
 from agreements.clauses.load import Library, shown_path
 from agreements.problems import Severity
-from agreements.review.approvals import approve, statuses
+from agreements.review.approvals import Approval, Signing, approve, statuses
 from agreements.review.pack import PackChoice, build_review_pack
 from agreements.writer import write_bytes_atomic
 
@@ -25,11 +25,18 @@ def lint_errors_by_clause(library: Library) -> dict[str, list[str]]:
 
 
 def approve_clauses(
-    library: Library, ids: list[str], by: str, note: str | None, approve_all: bool
+    library: Library,
+    ids: list[str],
+    by: str,
+    note: str | None,
+    approve_all: bool,
+    signing: Signing | None = None,
 ) -> list[str]:
-    """Approve the named clauses (or all with `approve_all`); return the ids approved."""
+    """Approve the named clauses (or all with `approve_all`), signed when `signing` is
+    given; return the ids approved."""
     chosen = sorted(library.clauses) if approve_all else ids
-    return approve(library, chosen, by, note, dt.date.today(), lint_errors_by_clause(library))
+    errors = lint_errors_by_clause(library)
+    return approve(library, chosen, by, note, dt.date.today(), errors, signing)
 
 
 def status_rows(library: Library) -> list[dict[str, str]]:
@@ -43,14 +50,15 @@ def status_rows(library: Library) -> list[dict[str, str]]:
                 "version": str(library.clauses[item.clause_id].clause.version),
                 "language": item.language,
                 "status": item.status.value,
-                "approved": (
-                    f"v{approval.version} by {approval.approved_by} on {approval.date.isoformat()}"
-                )
-                if approval
-                else "",
+                "approved": _approved(approval) if approval else "",
             }
         )
     return rows
+
+
+def _approved(approval: Approval) -> str:
+    signed = f", signed by {approval.signer}" if approval.signer else ""
+    return f"v{approval.version} by {approval.approved_by} on {approval.date.isoformat()}{signed}"
 
 
 def write_review_pack(library: Library, output: Path, choice: PackChoice, force: bool) -> int:

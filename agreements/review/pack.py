@@ -34,7 +34,8 @@ def _approved_line(items: list[ClauseStatus]) -> str:
     approval = next((s.approval for s in items if s.approval), None)
     if approval is None:
         return "never"
-    return f"v{approval.version}, {approval.approved_by}, {approval.date.isoformat()}"
+    signed = f", signed by {approval.signer}" if approval.signer else ""
+    return f"v{approval.version}, {approval.approved_by}, {approval.date.isoformat()}{signed}"
 
 
 def _placeholders(source: ClauseSource, language: str) -> list[str]:

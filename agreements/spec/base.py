@@ -13,6 +13,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 # ISO 4217 currency code; membership in the real list is a rule, so the message can help.
 CurrencyCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
+
+
 # Every number of a spec is bounded: below a thousand trillion, with at most six decimals,
 # so that no amount or quantity can overflow a sum, a quantize or a format (1e400 cannot).
 def _bounded(value: Decimal) -> Decimal:
