@@ -58,3 +58,46 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run the test from the repository root so relative file names are stable."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+# What any command may take on hostile input (the hardening issue's bound).
+HOSTILE_SECONDS = 5.0
+HOSTILE_MEGABYTES = 300
+
+
+def run_cli_bounded(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the CLI like `run_cli`, failing the test unless it exits 0, 1 or 2 within
+    HOSTILE_SECONDS (plus the interpreter's start) and HOSTILE_MEGABYTES of peak memory.
+
+    The child is reaped with wait4, which gives its own resource usage (peak resident
+    memory), not that of every child the test run has had."""
+    import tempfile
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k != "AGREEMENTS_LIBRARY"}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "agreements", *args], cwd=cwd, stdout=out, stderr=err, env=env
+        )
+        deadline = started + HOSTILE_SECONDS * 3
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                pytest.fail(f"agreements {' '.join(a[:40] for a in args)} did not finish")
+            time.sleep(0.02)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    peak_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
+    assert process.returncode in (0, 1, 2), stderr
+    # The interpreter's own start (about 0.5 s) is outside the bound.
+    assert elapsed < HOSTILE_SECONDS + 1.0, f"took {elapsed:.1f} s"
+    assert peak_mb < HOSTILE_MEGABYTES, f"peaked at {peak_mb:.0f} MB"
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
