@@ -16,6 +16,7 @@ from jinja2 import TemplateSyntaxError, nodes
 
 from agreements.clauses.analyse import DEFINE, USE, analyse_clause
 from agreements.clauses.annexes import missing_data
+from agreements.clauses.compiled import cached_facts
 from agreements.clauses.context import ClauseContext
 from agreements.clauses.model import Clause
 from agreements.clauses.sandbox import TERM_FUNCTIONS, parse_source
@@ -81,7 +82,13 @@ def function_calls(source: str) -> tuple[tuple[str, str, bool], ...]:
     """Return each call of a library function with a literal argument in a text, as
     (function, argument, conditional): conditional when it sits in an `{% if %}` branch or a
     conditional expression, so it may never be rendered. `refs("a", "b")` gives one entry per
-    clause id; `the_others()` gives an empty argument."""
+    clause id; `the_others()` gives an empty argument. Kept in the disk cache per text."""
+    if "(" not in source:
+        return ()
+    return cached_facts("function_calls", source, _function_calls)
+
+
+def _function_calls(source: str) -> tuple[tuple[str, str, bool], ...]:
     try:
         tree = parse_source(source, expression=False)
     except TemplateSyntaxError:
