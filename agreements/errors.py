@@ -21,6 +21,10 @@ class UsageError(AgreementsError):
     """A command was called wrongly: a missing file, a directory, a bad option value."""
 
 
+class NoLibraryError(UsageError):
+    """A folder given as the clause library is not one (a usage error: the path is wrong)."""
+
+
 class UnreadableFileError(AgreementsError):
     """A file cannot be read at all (encoding, size, binary, not a file)."""
 

@@ -137,3 +137,8 @@ def country_name(text: str, *, article: bool = True) -> str:
     if article and _TAKES_THE.search(name):
         return f"the {name}"
     return name
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """Return "1 clause" or "2 clauses": a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from agreements.errors import LibraryError, UnreadableFileError, YamlError
+from agreements.errors import LibraryError, NoLibraryError, UnreadableFileError, YamlError
 from agreements.industries import Industry
 from agreements.problems import Problem, Severity
 from agreements.yamlsafe import load_yaml_file
@@ -149,7 +149,7 @@ def resolve_library(library: Path | None) -> Path:
     """Return a library folder that exists and holds `clauses/settings.yaml`."""
     root = library if library is not None else default_library()
     if not (root / "clauses" / "settings.yaml").is_file():
-        raise LibraryError(
+        raise NoLibraryError(
             f"{root}: not a clause library (no clauses/settings.yaml); "
             "pass --library DIR pointing at a folder with clauses/ and templates/"
         )

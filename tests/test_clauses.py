@@ -251,7 +251,7 @@ def test_a_library_reaching_for_python_internals_is_refused_before_anything_runs
     shutil.copytree(LINT / "L13", tmp_path / "clauses", dirs_exist_ok=True)
     result = run_cli("validate", "--library", str(tmp_path), "tests/data/rules/base.yaml")
     assert result.returncode == 1
-    assert "has 4 error(s); run `agreements clauses lint`" in result.stderr
+    assert "has 4 errors; run `agreements clauses lint`" in result.stderr
     assert (
         "error L13 applies_when: reaches for the internal attribute '__class__'; "
         "only spec fields may be used"
@@ -361,8 +361,12 @@ def test_clauses_show_and_unknown_id() -> None:
     missing = run_cli("clauses", "show", "suport-costs")
     assert missing.returncode == 2
     assert missing.stderr.strip() == (
-        "Error: no clause has the id 'suport-costs'; did you mean 'support-costs'?"
+        "Error: no clause has the id 'suport-costs'; did you mean 'support-costs'? "
+        "(`agreements clauses list` shows every id)"
     )
+    far = run_cli("clauses", "show", "nope")
+    assert far.returncode == 2
+    assert far.stderr.startswith("Error: no clause has the id 'nope'; did you mean '")
 
 
 def test_clauses_lint_command_exits_zero_on_the_shipped_library() -> None:

@@ -79,10 +79,29 @@ def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 def test_new_rejects_an_unknown_kind() -> None:
     result = run_cli("new", "--kind", "loan")
     assert result.returncode == 2
-    assert result.stderr.strip() == (
-        "Error: unknown kind 'loan'; choose one of: funding, in_kind, joint_implementation, "
-        "event, advocacy, research, mou"
-    )
+    said = " ".join(result.stderr.replace("│", " ").split())
+    assert "Invalid value for '--kind'" in said
+    assert (
+        "'loan' is not one of 'funding', 'in_kind', 'joint_implementation', 'event', "
+        "'advocacy', 'research', 'mou'"
+    ) in said
+
+
+def test_the_kind_choice_lists_exactly_the_kinds_of_the_spec() -> None:
+    from agreements.cli.options import KindChoice
+    from agreements.spec.models import AgreementKind
+
+    assert [k.value for k in KindChoice] == [k.value for k in AgreementKind]
+
+
+def test_help_shows_words_not_python_types() -> None:
+    for command in ((), ("validate",), ("generate",), ("new",), ("clauses", "approve")):
+        shown = run_cli(*command, "-h")
+        assert shown.returncode == 0, command
+        assert "<bool>" not in shown.stdout and "list[" not in shown.stdout, shown.stdout
+        assert "<str>" not in shown.stdout and "<int range>" not in shown.stdout
+    assert "--debug" in run_cli("-h").stdout
+    assert run_cli("-V").stdout.startswith("agreements ")
 
 
 def test_rules_command_lists_every_code() -> None:
@@ -119,7 +138,7 @@ def test_readme_documents_every_command() -> None:
 
 def test_missing_library_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("validate", "--library", str(tmp_path), str(EXAMPLES[0]))
-    assert result.returncode == 1
+    assert result.returncode == 2  # a usage error: the path given is not a library
     assert result.stderr.strip() == (
         f"Error: {tmp_path}: not a clause library (no clauses/settings.yaml); "
         "pass --library DIR pointing at a folder with clauses/ and templates/"

@@ -103,11 +103,17 @@ HOSTILE_TEMPLATES: dict[str, tuple[Callable[[dict[str, bytes]], None], str]] = {
         _add_part("word/media/big.bin", 6_000_000),
         "part word/media/big.bin is 6,000,000 bytes",
     ),
-    "nested loops in the template's own Jinja": (
+    "nested loops printing in the template's own Jinja": (
         _add_to_body(
             _W_P.format(
                 "".join(f"{{% for {v} in title %}}" for v in "abcdef") + "x" + "{% endfor %}" * 6
             )
+        ),
+        "the template agreement.docx: evaluating it produced more than 500,000 pieces of text",
+    ),
+    "nested empty loops in the template's own Jinja": (
+        _add_to_body(
+            _W_P.format("".join(f"{{% for {v} in title %}}" for v in "abcdef") + "{% endfor %}" * 6)
         ),
         "the template agreement.docx: evaluating it took longer than 2 s",
     ),

@@ -12,7 +12,7 @@ from agreements.clauses.load import load_library
 from agreements.errors import UnreadableFileError, YamlError
 from agreements.load import load_spec_text as check_spec_text
 from agreements.yamlsafe import load_yaml
-from tests.conftest import run_cli
+from tests.conftest import ROOT, run_cli
 
 FILES = Path("tests/data/files")
 
@@ -108,10 +108,20 @@ def test_bad_file_gets_one_clear_message(name: str, exit_code: int, line: str) -
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_directory_is_refused_with_exit_2() -> None:
+def test_a_folder_without_specs_is_refused_with_exit_2() -> None:
     result = run_cli("validate", "tests/data")
     assert result.returncode == 2
-    assert "tests/data: error F01 is a directory, not a YAML file" in result.stdout
+    assert result.stderr.strip() == "Error: tests/data: this folder holds no .yaml spec"
+
+
+def test_validate_takes_folders_and_quoted_globs_like_generate() -> None:
+    count = len(list((ROOT / "examples").glob("*.yaml")))
+    for argument in ("examples", "examples/*.yaml"):
+        result = run_cli("validate", argument)
+        assert result.returncode == 0, result.stdout
+        assert (
+            result.stdout.splitlines()[-1] == f"{count} files checked: {count} valid, 0 not valid"
+        )
 
 
 def test_alias_bomb_is_refused_quickly() -> None:

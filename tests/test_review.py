@@ -156,7 +156,7 @@ def test_a_draft_with_an_unapproved_clause_needs_the_flag(library: Path, tmp_pat
     refused = run_cli("generate", SPEC, "-o", str(target), "--library", str(library))
     assert refused.returncode == 1
     assert (
-        "the draft would use 1 clause(s) that legal has not approved: "
+        "the draft would use 1 clause that legal has not approved: "
         "termination-for-cause (changed since approval)"
     ) in refused.stderr
     assert not target.exists()
@@ -205,7 +205,7 @@ def test_inspect_lists_changes_since_the_draft_and_writes_a_redline(
     draft = tmp_path / "draft.docx"
     assert run_cli("generate", SPEC, "-o", str(draft), "--library", str(library)).returncode == 0
     unchanged = run_cli("inspect", str(draft), "--library", str(library))
-    assert "0 clause(s) changed since this draft was made" in unchanged.stdout
+    assert "0 clauses changed since this draft was made" in unchanged.stdout
     _edit(library)
     run_cli(
         "clauses",
@@ -219,7 +219,7 @@ def test_inspect_lists_changes_since_the_draft_and_writes_a_redline(
     redline = tmp_path / "redline.docx"
     result = run_cli("inspect", str(draft), "--library", str(library), "--redline", str(redline))
     assert result.returncode == 0, result.stderr
-    assert "1 clause(s) changed since this draft was made" in result.stdout
+    assert "1 clause changed since this draft was made" in result.stdout
     assert re.search(
         r"Article \d+: termination-for-cause@(\d+) -> @\1 \(text changed since the "
         r"draft was made\)",
@@ -279,4 +279,7 @@ def test_approve_needs_names_or_all(library: Path) -> None:
     assert result.stderr.strip() == "Error: name the clauses to approve, or pass --all"
     unknown = run_cli("clauses", "approve", "nope", "--by", "X", "--library", str(library))
     assert unknown.returncode == 2
-    assert unknown.stderr.strip() == "Error: no clause has the id 'nope'"
+    assert unknown.stderr.strip() == (
+        "Error: no clause has the id 'nope'; did you mean 'notices'? "
+        "(`agreements clauses list` shows every id)"
+    )

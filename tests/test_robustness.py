@@ -404,7 +404,7 @@ def test_a_run_killed_mid_write_leaves_no_partial_file(signum: int, tmp_path: Pa
 
 BAD_INVOCATIONS = [
     (["validate", "nope.yaml"], 2, "nope.yaml: error F01 file not found"),
-    (["validate", "tests"], 2, "tests: error F01 is a directory, not a YAML file"),
+    (["validate", "tests"], 2, "Error: tests: this folder holds no .yaml spec"),
     (["explain", "nope.yaml"], 2, "Error: nope.yaml: error F01 file not found"),
     (["explain", "tests/data/rules/P10.yaml"], 1, "error P10"),
     (["generate", "tests/data/files/alias.yaml", "-o", "/tmp/x.docx"], 1, "error Y03"),
@@ -416,9 +416,9 @@ BAD_INVOCATIONS = [
     (["clauses", "show", "parties", "--lang", "xx"], 2, "has no 'xx' text"),
     (["clauses", "list", "--kind", "loan"], 2, "Error: unknown kind 'loan'"),
     (["clauses", "list", "--topic", "nope"], 2, "Error: unknown topic 'nope'"),
-    (["clauses", "lint", "--library", "/nonexistent"], 1, "not a clause library"),
+    (["clauses", "lint", "--library", "/nonexistent"], 2, "not a clause library"),
     (["clauses", "lint", "--examples", "/nonexistent"], 2, "not a folder of example specs"),
-    (["new", "--kind", "loan"], 2, "Error: unknown kind 'loan'"),
+    (["new", "--kind", "loan"], 2, "Invalid value for '--kind'"),
     (["new", "--kind", "mou", "-o", "/nonexistent/x.yaml"], 2, "does not exist"),
     (["schema", "-o", "/proc/forbidden"], 2, "Error:"),
     (["validate", "--format", "xml", "x.yaml"], 2, "Invalid value for '--format'"),

@@ -28,6 +28,7 @@ from agreements.errors import LibraryError
 STAGE_SECONDS = 2.0
 MAX_TEXT_CHARS = 1_000_000
 MAX_VALUE_CHARS = 200_000
+MAX_CHUNKS = 200_000
 
 
 class BudgetExceeded(LibraryError):
@@ -92,9 +93,12 @@ def evaluation_budget(seconds: float = STAGE_SECONDS) -> Iterator[None]:
         _deadline = None
 
 
-def bounded_text(chunks: Iterable[str], limit: int = MAX_TEXT_CHARS) -> str:
+def bounded_text(
+    chunks: Iterable[str], limit: int = MAX_TEXT_CHARS, max_chunks: int = MAX_CHUNKS
+) -> str:
     """Return the joined `chunks` of a rendering, raising `BudgetExceeded` as soon as they
-    exceed `limit` characters (before the whole text is built)."""
+    exceed `limit` characters or `max_chunks` pieces (a loop printing one character a
+    million times costs memory per piece before the text is joined)."""
     parts: list[str] = []
     size = 0
     for chunk in chunks:
@@ -102,6 +106,8 @@ def bounded_text(chunks: Iterable[str], limit: int = MAX_TEXT_CHARS) -> str:
         if size > limit:
             raise BudgetExceeded(f"produced more than {limit:,} characters")
         parts.append(chunk)
+        if len(parts) > max_chunks:
+            raise BudgetExceeded(f"produced more than {max_chunks:,} pieces of text")
     return "".join(parts)
 
 

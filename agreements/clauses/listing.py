@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from agreements.clauses.load import load_library
+from agreements.clauses.load import Library, load_library
 from agreements.errors import UsageError
 from agreements.spec.models import AgreementKind
 
@@ -47,16 +47,21 @@ def clause_rows(
     return rows
 
 
+def nearest_id(clause_id: str, library: Library) -> str:
+    """Return a hint naming the library's clause id nearest to `clause_id`."""
+    import difflib
+
+    close = difflib.get_close_matches(clause_id, list(library.clauses), n=1, cutoff=0.0)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return hint + " (`agreements clauses list` shows every id)"
+
+
 def describe_clause(library: Path | None, clause_id: str, lang: str) -> str:
     """Return a clause printed in full for a reviewer."""
     loaded = load_library(library)
     source = loaded.clauses.get(clause_id)
     if source is None:
-        import difflib
-
-        close = difflib.get_close_matches(clause_id, list(loaded.clauses), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UsageError(f"no clause has the id {clause_id!r}{hint}")
+        raise UsageError(f"no clause has the id {clause_id!r}{nearest_id(clause_id, loaded)}")
     clause = source.clause
     if lang not in clause.text:
         raise UsageError(

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from agreements.clauses.compiled import checked
 from agreements.clauses.model import Clause, clause_sources
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
+from agreements.formatting import counted
 from agreements.library import Settings, load_settings, resolve_library
 from agreements.problems import Problem, Severity
 from agreements.yamlsafe import LoadedYaml, load_yaml, read_text
@@ -59,7 +60,7 @@ class Library:
         if errors:
             details = "\n".join(p.format() for p in errors[:20])
             raise LibraryError(
-                f"the clause library {self.root} has {len(errors)} error(s); "
+                f"the clause library {self.root} has {counted(len(errors), 'error')}; "
                 f"run `agreements clauses lint`:\n{details}"
             )
 

@@ -9,6 +9,7 @@ import typer
 
 from agreements.cli.exit_codes import INVALID, OK
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+from agreements.formatting import counted
 
 clauses_app = typer.Typer(
     help="Read and check the clause library.", no_args_is_help=True, rich_markup_mode=None
@@ -85,7 +86,10 @@ def lint(
         for problem in problems:
             typer.echo(problem.format())
         errors = sum(p.severity is Severity.ERROR for p in problems)
-        typer.echo(f"{count} clauses checked: {errors} errors, {len(problems) - errors} warnings")
+        typer.echo(
+            f"{counted(count, 'clause')} checked: {counted(errors, 'error')}, "
+            f"{counted(len(problems) - errors, 'warning')}"
+        )
     failing = [p for p in problems if strict or p.severity is Severity.ERROR]
     raise typer.Exit(INVALID if failing else OK)
 
@@ -116,7 +120,7 @@ def approve(
         raise UsageError("--signer needs --sign-with KEY")
     signing = Signing(sign_with, (signer or by).strip()) if sign_with is not None else None
     done = approve_clauses(load_library(library), clause_ids or [], by, note, approve_all, signing)
-    typer.echo(f"approved {len(done)} clause(s): {', '.join(done)}")
+    typer.echo(f"approved {counted(len(done), 'clause')}: {', '.join(done)}")
 
 
 @clauses_app.command("status", short_help="Show each clause's approval status.")

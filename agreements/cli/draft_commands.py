@@ -9,6 +9,7 @@ import typer
 
 from agreements.cli.exit_codes import INVALID
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+from agreements.formatting import counted
 
 
 def register(app: typer.Typer) -> None:
@@ -51,8 +52,8 @@ def generate(
     One spec is drafted in this process; many specs (files, folders, globs) are drafted in
     parallel, one failing spec does not stop the others, and a summary ends the run.
     """
-    from agreements.batch import expand_specs
     from agreements.errors import UsageError
+    from agreements.spec_paths import expand_specs
 
     paths = expand_specs(specs)
     if output is not None and output.endswith(("/", "\\")):
@@ -176,7 +177,7 @@ def inspect(
             typer.echo(f"{key.ljust(width)}  {value}")
         typer.echo(
             f"\nCompared with clause library {loaded.version}: "
-            f"{len(changes)} clause(s) changed since this draft was made"
+            f"{counted(len(changes), 'clause')} changed since this draft was made"
         )
         for change in changes:
             typer.echo(f"  {change.describe()}")

@@ -16,6 +16,19 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
 
 
+class KindChoice(StrEnum):
+    """The kinds of agreement, as a choice of `new --kind` (kept equal to the spec's
+    AgreementKind by a test; importing the spec models here would slow every command)."""
+
+    FUNDING = "funding"
+    IN_KIND = "in_kind"
+    JOINT_IMPLEMENTATION = "joint_implementation"
+    EVENT = "event"
+    ADVOCACY = "advocacy"
+    RESEARCH = "research"
+    MOU = "mou"
+
+
 FORMAT_OPTION: OutputFormat = typer.Option(
     OutputFormat.TEXT, "--format", help="text for people, json for machines."
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, KindChoice, OutputFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -22,8 +22,11 @@ def register(app: typer.Typer) -> None:
 
 
 def validate(
-    specs: list[Path] = typer.Argument(
-        ..., metavar="SPEC", help="Spec files to check.", show_default=False
+    specs: list[str] = typer.Argument(
+        ...,
+        metavar="SPEC",
+        help="Spec files, folders of specs, or quoted glob patterns.",
+        show_default=False,
     ),
     output_format: OutputFormat = FORMAT_OPTION,
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
@@ -34,9 +37,10 @@ def validate(
     Exit 0 when valid (warnings allowed), 1 when invalid, 2 when a file cannot be read.
     """
     from agreements.cli.exit_codes import validation_exit_code
+    from agreements.spec_paths import expand_specs
     from agreements.validate_files import validate_files
 
-    outcome = validate_files(specs, library, strict=strict)
+    outcome = validate_files(expand_specs(specs), library, strict=strict)
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(outcome.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -81,9 +85,10 @@ def schema(
 
 
 def new(
-    kind: str = typer.Option(
+    kind: KindChoice = typer.Option(
         ...,
         "--kind",
+        metavar="KIND",
         help="funding, in_kind, joint_implementation, event, advocacy, research or mou.",
         show_default=False,
     ),
@@ -94,17 +99,12 @@ def new(
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Write a commented starter spec whose TODO placeholders validation will name."""
-    from agreements.errors import UsageError
     from agreements.library import load_settings, resolve_library
     from agreements.spec.models import AgreementKind
     from agreements.starter import starter_spec
     from agreements.writer import write_text_file
 
-    try:
-        chosen = AgreementKind(kind)
-    except ValueError:
-        allowed = ", ".join(k.value for k in AgreementKind)
-        raise UsageError(f"unknown kind {kind!r}; choose one of: {allowed}") from None
+    chosen = AgreementKind(kind.value)
     settings = load_settings(resolve_library(library))
     text = starter_spec(
         chosen,

@@ -176,7 +176,9 @@ def approve(
     """
     unknown = [cid for cid in clause_ids if cid not in library.clauses]
     if unknown:
-        raise UsageError(f"no clause has the id {', '.join(map(repr, unknown))}")
+        from agreements.clauses.listing import nearest_id
+
+        raise UsageError(f"no clause has the id {unknown[0]!r}{nearest_id(unknown[0], library)}")
     failing = [cid for cid in clause_ids if lint_errors.get(cid)]
     if failing:
         details = "; ".join(f"{cid}: {lint_errors[cid][0]}" for cid in failing)

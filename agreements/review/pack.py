@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library
 from agreements.errors import LibraryError, UsageError
+from agreements.formatting import counted
 from agreements.review.approvals import ClauseStatus, Status, read_lock, statuses
 from agreements.review.plain import plain_condition
 from agreements.review.redline import Revisions, redline_paragraphs
@@ -160,7 +161,9 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
         template,
         {
             "title": "Clause library review pack",
-            "subtitle": f"Library version {library.version}: {len(groups)} clause(s) shown",
+            "subtitle": (
+                f"Library version {library.version}: {counted(len(groups), 'clause')} shown"
+            ),
             "header": f"REVIEW PACK \u2014 clause library {library.version}",
         },
     )

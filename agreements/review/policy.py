@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreements.errors import UnapprovedClausesError
+from agreements.formatting import counted
 from agreements.review.approvals import Status, read_lock, statuses
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def enforce(plan: DocumentPlan, library: Library, *, allow_unapproved: bool) -> 
     if pending and not allow_unapproved:
         listed = ", ".join(f"{cid} ({status.value})" for cid, status in pending.items())
         raise UnapprovedClausesError(
-            f"the draft would use {len(pending)} clause(s) that legal has not approved: "
+            f"the draft would use {counted(len(pending), 'clause')} that legal has not approved: "
             f"{listed}; have them approved (`agreements clauses approve`), or pass "
             "--allow-unapproved to draft with a notice on the first page"
         )

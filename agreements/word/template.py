@@ -10,6 +10,9 @@ from typing import Any, ClassVar
 from agreements.errors import LibraryError
 
 BODY_MARKER = "[[AGREEMENT-BODY]]"
+# A rendered template part (its XML) may be this large; a real one is well under 1 MB.
+MAX_PART_CHARS = 20_000_000
+MAX_PART_CHUNKS = 500_000
 # The names the Jinja of a master template or review-pack template may use.
 TEMPLATE_NAMES = frozenset(
     {"title", "reference", "party_names", "draft_note", "subtitle", "header"}
@@ -27,11 +30,21 @@ def _environment() -> Any:
     """
     from jinja2 import StrictUndefined, Template
 
+    from agreements.clauses import budget
     from agreements.clauses.safety import check_parsed
     from agreements.clauses.sandbox import BoundedSandbox
 
+    class BoundedTemplate(Template):
+        """A template part whose rendering is held to the budget's size limits."""
+
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            return budget.bounded_text(
+                self.generate(*args, **kwargs), limit=MAX_PART_CHARS, max_chunks=MAX_PART_CHUNKS
+            )
+
     class CompilingOnce(BoundedSandbox):
         compiled: ClassVar[dict[str, Template]] = {}
+        template_class = BoundedTemplate
 
         def from_string(self, source: Any, *args: Any, **kwargs: Any) -> Template:
             key = str(source)
