@@ -109,8 +109,9 @@ class Settings(BaseModel):
         default_factory=list,
         description="Recitals of the preamble that cite the organisation's founding texts.",
     )
-    register: str | None = Field(
+    register_location: str | None = Field(
         default=None,
+        alias="register",
         min_length=1,
         description=(
             "The agreement register: a SQLite file (relative to the library folder) or a "
