@@ -85,6 +85,6 @@ def resolve_location(given: str | None, library_root: Path, configured: str | No
     if configured:
         return parse_location(configured, relative_to=library_root)
     raise RegisterError(
-        "no register is configured; pass --register FILE.sqlite (or a postgresql:// URL), "
-        f"set {ENV_VAR}, or set `register` in clauses/settings.yaml"
+        f"no register is configured; set {ENV_VAR} to a SQLite file or a postgresql:// URL, "
+        "or `register` in clauses/settings.yaml (register commands also take --register)"
     )
