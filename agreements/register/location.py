@@ -54,8 +54,8 @@ def _from_url(text: str) -> Location:
         raise RegisterError(f"{text!r}: not a database URL") from None
     scheme = url.drivername
     if scheme in _POSTGRES_SCHEMES:
-        url = url.set(drivername="postgresql+psycopg")
-        return Location(url, url.render_as_string(hide_password=True))
+        shown = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        return Location(url.set(drivername="postgresql+psycopg"), shown)
     if scheme == "sqlite" and url.database:
         return _sqlite_file(Path(url.database))
     raise RegisterError(
