@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from agreements.build import build
 from agreements.clauses.load import Library, load_library
@@ -293,3 +293,15 @@ def test_a_copied_register_file_is_readable(
     shutil.copyfile(original, copy)
     with open_register(parse_location(str(copy))) as reopened:
         assert len(actions.find_agreements(reopened, Filters())) == 9
+
+
+def test_a_register_of_a_newer_version_is_refused(register_url: str) -> None:
+    location = parse_location(register_url)
+    with open_register(location) as register, register.writing() as session:
+        session.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '9999'"))
+    with pytest.raises(RegisterError) as caught:
+        open_register(location)
+    assert str(caught.value) == (
+        f"{location.shown}: was written by a newer version of agreements (schema 9999); "
+        "upgrade agreements to use it"
+    )
