@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,12 +22,14 @@ from agreements.inspect import read_provenance
 from agreements.register import actions
 from agreements.register.current import standings
 from agreements.register.database import Register, open_register
-from agreements.register.due import falls_due
+from agreements.register.due import add_months, falls_due
 from agreements.register.figures import compute_figures
 from agreements.register.location import parse_location
 from agreements.register.models import Base, Organisation, StatusEvent, Version
 from agreements.register.queries import Filters
 from agreements.register.schema import VERSION_TABLE, AgreementStatus
+from agreements.register.sources import spec_record
+from agreements.register.store import add_records, match_key
 from tests.conftest import EXAMPLES
 from tests.registers import (
     SCREENING_MONTHS,
@@ -305,3 +309,61 @@ def test_a_register_of_a_newer_version_is_refused(register_url: str) -> None:
         f"{location.shown}: was written by a newer version of agreements (schema 9999); "
         "upgrade agreements to use it"
     )
+
+
+def test_amounts_stay_exact(register: Register, library: Library) -> None:
+    record = spec_record(EXAMPLES[0].read_text(encoding="utf-8"), str(EXAMPLES[0]), library)
+    huge = Decimal("123456789012345678.91")
+    first = replace(record.contributions[0], amount=huge)
+    record = replace(record, contributions=(first, *record.contributions[1:]))
+    with register.writing() as session:
+        add_records(session, [record], status=AgreementStatus.SENT, on=TODAY, by="t")
+    detail = actions.describe(register, record.reference)
+    assert detail.contributions[0].amount == huge
+    assert str(detail.contributions[0].amount) == "123456789012345678.91"
+    assert detail.summary.status == "sent"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "shown"),
+    [
+        ("reg.sqlite", "sqlite:///reg.sqlite", "reg.sqlite"),
+        ("sqlite:///reg.sqlite", "sqlite:///reg.sqlite", "reg.sqlite"),
+        (
+            "postgresql://me:secret@db.example/agreements",
+            "postgresql+psycopg://me:secret@db.example/agreements",
+            "postgresql://me:***@db.example/agreements",
+        ),
+        (
+            "postgres://me@/agreements?host=/run/pg",
+            "postgresql+psycopg://me@/agreements?host=%2Frun%2Fpg",
+            "postgresql://me@/agreements?host=%2Frun%2Fpg",
+        ),
+    ],
+)
+def test_locations(
+    text: str, url: str, shown: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    location = parse_location(text)
+    assert location.url.render_as_string(hide_password=False) == url
+    assert location.shown == shown
+
+
+def test_organisations_match_by_legal_name_and_country() -> None:
+    assert match_key("BP  Berau Ltd.", "Indonesia") == match_key("bp berau ltd.", " INDONESIA")
+    assert match_key("BP Berau Ltd.", "Indonesia") != match_key("BP Berau Ltd.", "Singapore")
+    assert match_key("Ｒｅｄ Cross", "China") == match_key("Red Cross", "China")
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2025, 11, 20), 12, dt.date(2026, 11, 20)),
+        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 28)),
+        (dt.date(2027, 12, 15), 1, dt.date(2028, 1, 15)),
+        (dt.date(2028, 2, 29), 12, dt.date(2029, 2, 28)),
+    ],
+)
+def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
