@@ -253,3 +253,17 @@ def test_readme_shows_the_register_workflow() -> None:
     for command in ("add", "status", "list", "show", "due", "report"):
         assert f"agreements register {command}" in readme
     assert "generate" in readme and "--register" in readme
+
+
+def test_an_empty_register_answers_with_nothing(tmp_path: Path) -> None:
+    register = str(tmp_path / "register.sqlite")
+    listed = run_cli("register", "list", "--register", register)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines()[-1] == "0 agreement(s)"
+    assert run_cli("register", "list", "--register", register, "--format", "csv").stdout == ""
+    due = run_cli("register", "due", "--register", register, "--today", "2026-01-01")
+    assert due.stdout.splitlines()[-1] == "0 item(s) in the 90 days from 2026-01-01"
+    page = tmp_path / "report.html"
+    report = run_cli("register", "report", "--register", register, "-o", str(page))
+    assert report.returncode == 0, report.stderr
+    assert page.read_text(encoding="utf-8").count("nothing recorded") == 4

@@ -74,6 +74,8 @@ def stacked_columns(
 ) -> str:
     """Return one column per entry of `columns` (e.g. years), stacked by `series` (e.g.
     kinds), with a legend; `values` holds the count of each (column, series)."""
+    if not columns:
+        return _svg(300, 30, title, [_text(10, 20, "nothing recorded", fill=MUTED)])
     column_width, gap, plot_height, legend_width = 70, 30, 220, 230
     width = 60 + len(columns) * (column_width + gap) + legend_width
     height = plot_height + 60

@@ -60,7 +60,7 @@ def to_table(items: Sequence[ListedAgreement | DueItem], columns: Sequence[str])
     """Return an aligned table of `columns`; the last column is not padded."""
     rows = [[_cell(row[c]) for c in columns] for row in records(items)]
     headers = [c.replace("_", " ") for c in columns]
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     lines = [headers, *rows]
     return "\n".join(
         "  ".join(cell.ljust(w) for cell, w in zip(line[:-1], widths, strict=False))
