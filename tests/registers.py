@@ -9,6 +9,7 @@ import datetime as dt
 import glob
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -65,7 +66,7 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        self.process.terminate()
+        self.process.send_signal(signal.SIGINT)  # PostgreSQL's fast shutdown
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:

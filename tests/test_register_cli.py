@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from agreements.build import build
+from agreements.clauses.load import load_library
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.registers import example_specs, expected_due
 
@@ -19,21 +21,41 @@ SPECS = example_specs()
 SIGNED = "ILO-PPP-2026-047"
 
 
+@pytest.fixture(scope="module")
+def drafts(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Return the drafts of the nine examples, written once for the module."""
+    folder = tmp_path_factory.mktemp("drafts")
+    library = load_library()
+    return [build(spec, library, folder / f"{spec.stem}.docx").outputs.docx for spec in EXAMPLES]
+
+
 @pytest.fixture
-def registered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Return a register made by `generate --register` from the nine examples."""
-    path = tmp_path / "register.sqlite"
-    monkeypatch.setenv("AGREEMENTS_REGISTER", str(path))
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    result = run_cli("generate", "examples", "--out-dir", str(drafts), "--register", timeout=300)
+def registered(register_url: str, drafts: list[Path], monkeypatch: pytest.MonkeyPatch) -> str:
+    """Return a register (SQLite, then PostgreSQL) holding the nine examples and their
+    drafts; AGREEMENTS_REGISTER names it."""
+    monkeypatch.setenv("AGREEMENTS_REGISTER", register_url)
+    result = run_cli("register", "add", *(str(p) for p in EXAMPLES), *(str(d) for d in drafts))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(": added (version 1, status draft)") == 9
+    return register_url
+
+
+def test_generate_records_what_it_writes(
+    register_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AGREEMENTS_REGISTER", register_url)
+    result = run_cli("generate", "examples", "--out-dir", str(tmp_path), "--register", timeout=300)
     assert result.returncode == 0, result.stderr
     for spec in SPECS:
         assert f"register: {spec['agreement']['reference']} added (version 1)" in result.stdout
-    return path
+    one = run_cli("generate", str(EXAMPLES[0]), "-o", str(tmp_path / "again.docx"), "--register")
+    reference = SPECS[0]["agreement"]["reference"]
+    assert one.stdout.endswith(f"register: {reference} unchanged (version 1)\n"), one.stderr
+    shown = run_cli("register", "show", reference)
+    assert f"draft {reference}.docx" in shown.stdout or "draft again.docx" in shown.stdout
 
 
-def test_list_in_three_formats(registered: Path) -> None:
+def test_list_in_three_formats(registered: str) -> None:
     table = run_cli("register", "list")
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
@@ -54,7 +76,7 @@ def test_list_in_three_formats(registered: Path) -> None:
     assert len(csv) == 2
 
 
-def test_status_then_show(registered: Path) -> None:
+def test_status_then_show(registered: str) -> None:
     changed = run_cli("register", "status", SIGNED, "signed", "--on", "2026-06-01", "--by", "K. B")
     assert changed.returncode == 0, changed.stderr
     assert changed.stdout == f"{SIGNED}: signed on 2026-06-01 recorded\n"
@@ -69,7 +91,7 @@ def test_status_then_show(registered: Path) -> None:
     assert [r["reference"] for r in json.loads(only.stdout)] == [SIGNED]
 
 
-def test_due_as_json(registered: Path) -> None:
+def test_due_as_json(registered: str) -> None:
     result = run_cli(
         "register", "due", "--today", "2026-09-01", "--within", "120", "--format", "json"
     )
@@ -81,14 +103,13 @@ def test_due_as_json(registered: Path) -> None:
     assert got == expected_due(SPECS, dt.date(2026, 9, 1), 120)
 
 
-def test_adding_the_same_files_again_is_one_record(registered: Path, tmp_path: Path) -> None:
-    drafts = sorted(str(p) for p in (tmp_path / "drafts").glob("*.docx"))
-    result = run_cli("register", "add", *(str(p) for p in EXAMPLES), *drafts)
+def test_adding_the_same_files_again_is_one_record(registered: str, drafts: list[Path]) -> None:
+    result = run_cli("register", "add", *(str(p) for p in EXAMPLES), *(str(d) for d in drafts))
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(": unchanged (version 1)") == 9
 
 
-def test_report_is_not_overwritten_without_force(registered: Path, tmp_path: Path) -> None:
+def test_report_is_not_overwritten_without_force(registered: str, tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     first = run_cli("register", "report", "-o", str(target), "--today", "2026-09-01")
     assert first.returncode == 0, first.stderr

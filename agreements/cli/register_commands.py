@@ -170,9 +170,12 @@ def show(
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Print an agreement: status history, versions, parties, money, reports, clauses."""
+    from agreements.errors import UsageError
     from agreements.register.actions import describe
     from agreements.register.tables import detail_text, to_json
 
+    if output_format is ListFormat.CSV:
+        raise UsageError("register show prints a table or json, not csv")
     opened, _ = _open(given, library)
     with opened:
         detail = describe(opened, reference)
