@@ -9,7 +9,6 @@ import datetime as dt
 import glob
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -47,6 +46,8 @@ class PostgresServer:
 
     folder: Path
     process: subprocess.Popen[bytes]
+    binaries: Path
+    as_user: list[str]
     port: int = 5432
     created: list[str] = field(default_factory=list)
 
@@ -66,7 +67,15 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGINT)  # PostgreSQL's fast shutdown
+        # pg_ctl's fast shutdown; runuser would not pass a signal on to the server.
+        pg_ctl = str(self.binaries / "pg_ctl")
+        data = str(self.folder / "data")
+        subprocess.run(
+            [*self.as_user, pg_ctl, "stop", "-D", data, "-m", "fast", "-w", "-t", "30"],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -139,7 +148,7 @@ def start_postgres() -> PostgresServer:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    server = PostgresServer(folder, process)
+    server = PostgresServer(folder, process, binaries, as_user)
     deadline = time.monotonic() + 60
     socket = folder / ".s.PGSQL.5432"
     while not socket.exists():
