@@ -148,6 +148,7 @@ def start_postgres() -> PostgresServer:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()  # the server has its own copy
     server = PostgresServer(folder, process, binaries, as_user)
     deadline = time.monotonic() + 60
     socket = folder / ".s.PGSQL.5432"
