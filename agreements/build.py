@@ -66,7 +66,11 @@ def _issue_problems(file: str, issues: tuple[PlanIssue, ...]) -> list[Problem]:
 def check(spec_path: Path, library: Library) -> CheckedSpec:
     """Return the checked spec: load → select → plan → render, stopping at the first stage
     whose input has errors, with every problem found on the way."""
-    loaded = load_spec(spec_path, library)
+    return check_loaded(load_spec(spec_path, library), library)
+
+
+def check_loaded(loaded: LoadedSpec, library: Library) -> CheckedSpec:
+    """Return the checked spec of one already loaded (see `check`)."""
     if not loaded.is_draftable():
         return CheckedSpec(loaded, None, loaded.problems)
     library.require_clean()

@@ -63,3 +63,8 @@ class OutputError(AgreementsError):
 
 class PdfError(AgreementsError):
     """LibreOffice is missing or could not convert a draft to PDF."""
+
+
+class RegisterError(AgreementsError):
+    """The agreement register cannot be opened or used: none is configured, the file is
+    damaged or belongs to another application, or a record asked for does not exist."""

@@ -125,6 +125,15 @@ class Settings(BaseModel):
         default_factory=list,
         description="Recitals of the preamble that cite the organisation's founding texts.",
     )
+    register_location: str | None = Field(
+        default=None,
+        alias="register",
+        min_length=1,
+        description=(
+            "The agreement register: a SQLite file (relative to the library folder) or a "
+            "postgresql:// URL; AGREEMENTS_REGISTER and --register take precedence."
+        ),
+    )
 
     def role_term(self, role: str) -> str:
         """Return the defined term of a group of parties (e.g. 'Donor')."""

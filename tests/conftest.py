@@ -6,11 +6,16 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import agreements
+
+if TYPE_CHECKING:
+    from tests.registers import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -101,3 +106,23 @@ def run_cli_bounded(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess
     assert elapsed < HOSTILE_SECONDS + 1.0, f"took {elapsed:.1f} s"
     assert peak_mb < HOSTILE_MEGABYTES, f"peaked at {peak_mb:.0f} MB"
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A PostgreSQL server of the test run's own, on a unix socket in a temporary folder;
+    fails in CI when PostgreSQL is missing, skips elsewhere."""
+    from tests.registers import start_postgres
+
+    server = start_postgres()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty register: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "register.sqlite")
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.new_database()

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from agreements.cli.exit_codes import INVALID
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 from agreements.formatting import counted
+
+if TYPE_CHECKING:
+    from agreements.register.database import Register
 
 
 def register(app: typer.Typer) -> None:
@@ -45,12 +50,19 @@ def generate(
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, help="Worker processes for many specs (default: cores)."
     ),
+    record: bool = typer.Option(
+        False,
+        "--register",
+        help="Also record each draft written in the agreement register (AGREEMENTS_REGISTER "
+        "or the `register` setting).",
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Validate specs and write their Word drafts (and PDFs); never overwrite without --force.
 
     One spec is drafted in this process; many specs (files, folders, globs) are drafted in
-    parallel, one failing spec does not stop the others, and a summary ends the run.
+    parallel, one failing spec does not stop the others, and a summary ends the run. With
+    --register, the drafts written are recorded in the register, opened before drafting.
     """
     from agreements.errors import UsageError
     from agreements.spec_paths import expand_specs
@@ -62,12 +74,44 @@ def generate(
             "draft.docx, or use --out-dir for a folder"
         )
     target = Path(output) if output is not None else None
-    if len(paths) == 1 and out_dir is None:
-        _generate_one(paths[0], target, force, pdf, allow_unapproved, library)
-        return
-    if output is not None:
+    one = len(paths) == 1 and out_dir is None
+    if output is not None and not one:
         raise UsageError("-o names the draft of one spec; use --out-dir for several")
-    _generate_many(paths, out_dir or Path(), force, pdf, allow_unapproved, jobs, library)
+    registry = _open_register(library) if record else None
+    with registry or nullcontext():
+        if one:
+            written = [_generate_one(paths[0], target, force, pdf, allow_unapproved, library)]
+        else:
+            written = _generate_many(
+                paths, out_dir or Path(), force, pdf, allow_unapproved, jobs, library
+            )
+        if registry is not None and written:
+            _record(registry, written, library)
+    if len(written) < len(paths):
+        raise typer.Exit(INVALID)
+
+
+def _open_register(library: Path | None) -> Register:
+    from agreements.clauses.load import load_library
+    from agreements.register.actions import open_configured
+
+    return open_configured(None, load_library(library))
+
+
+def _record(registry: Register, written: list[tuple[Path, Path]], library: Path | None) -> None:
+    """Record the specs and drafts just written in the register."""
+    import getpass
+    from datetime import date
+
+    from agreements.clauses.load import load_library
+    from agreements.register.actions import add_files
+
+    paths = [path for pair in written for path in pair]
+    added = add_files(
+        registry, paths, load_library(library), status=None, on=date.today(), by=getpass.getuser()
+    )
+    for a in added:
+        typer.echo(f"register: {a.reference} {a.outcome} (version {a.version})")
 
 
 def _generate_one(
@@ -77,7 +121,7 @@ def _generate_one(
     pdf: bool,
     allow_unapproved: bool,
     library: Path | None,
-) -> None:
+) -> tuple[Path, Path]:
     from agreements.build import build
     from agreements.clauses.load import load_library
 
@@ -89,6 +133,7 @@ def _generate_one(
     typer.echo(f"wrote {draft.outputs.docx} ({len(draft.rendered.clauses)} clauses)")
     if draft.outputs.pdf is not None:
         typer.echo(f"wrote {draft.outputs.pdf}")
+    return spec, draft.outputs.docx
 
 
 def _generate_many(
@@ -99,7 +144,8 @@ def _generate_many(
     allow_unapproved: bool,
     jobs: int | None,
     library: Path | None,
-) -> None:
+) -> list[tuple[Path, Path]]:
+    """Draft many specs; return the (spec, draft) of those written."""
     import sys
 
     from agreements.batch import (
@@ -139,8 +185,7 @@ def _generate_many(
     if pdf:
         results = convert_batch(results, force=force)
     typer.echo(summary_table(results))
-    if not all(r.ok for r in results):
-        raise typer.Exit(INVALID)
+    return [(Path(r.spec), Path(r.output)) for r in results if r.ok and r.output is not None]
 
 
 def inspect(

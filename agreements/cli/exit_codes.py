@@ -2,7 +2,8 @@
 
 0 success; 1 the input is wrong in substance (an invalid spec, a broken library, unapproved
 clauses, a failed PDF conversion); 2 the command cannot run as called (usage, unreadable
-file, an output that exists or cannot be written); 3 a bug; 130 interrupted.
+file, an output that exists or cannot be written, a register that cannot be used); 3 a bug;
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from agreements.errors import (
     AgreementsError,
     OutputError,
+    RegisterError,
     UnreadableFileError,
     UsageError,
 )
@@ -24,6 +26,7 @@ _USAGE_ERRORS: tuple[type[AgreementsError], ...] = (
     UsageError,
     UnreadableFileError,
     OutputError,
+    RegisterError,
 )
 
 
