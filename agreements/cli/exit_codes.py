@@ -10,6 +10,7 @@ from __future__ import annotations
 from agreements.errors import (
     AgreementsError,
     OutputError,
+    UnreadableDocumentError,
     UnreadableFileError,
     UsageError,
 )
@@ -23,6 +24,7 @@ INTERRUPTED = 130
 _USAGE_ERRORS: tuple[type[AgreementsError], ...] = (
     UsageError,
     UnreadableFileError,
+    UnreadableDocumentError,
     OutputError,
 )
 
@@ -37,3 +39,8 @@ def validation_exit_code(all_readable: bool, all_valid: bool) -> int:
     if not all_readable:
         return USAGE
     return OK if all_valid else INVALID
+
+
+def review_exit_code(needs_legal_review: bool) -> int:
+    """Return the exit code of `review-returned`: 1 when any change needs legal review."""
+    return INVALID if needs_legal_review else OK

@@ -102,18 +102,3 @@ def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
-
-
-def read_custom_properties(docx_bytes: bytes) -> dict[str, str]:
-    """Return the custom properties of a .docx (empty when it has none)."""
-    from xml.etree import ElementTree
-
-    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
-        if CUSTOM_PART not in archive.namelist():
-            return {}
-        root = ElementTree.fromstring(archive.read(CUSTOM_PART))
-    result: dict[str, str] = {}
-    for prop in root:
-        value = next(iter(prop), None)
-        result[prop.get("name", "")] = (value.text or "") if value is not None else ""
-    return result
