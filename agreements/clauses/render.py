@@ -198,33 +198,51 @@ def _definitions(
     return blocks
 
 
+def render_clause(
+    plan: DocumentPlan,
+    planned: PlannedClause,
+    names: dict[str, Any],
+    language: str,
+    issues: list[PlanIssue],
+) -> RenderedClause | None:
+    """Return one planned clause rendered from its chosen sources (None, with the issue
+    recorded, when it cannot be). Rendering another pre-approved text of the same article
+    is a matter of planning it with other chosen sources."""
+    cid = planned.clause.id
+    text = planned.chosen.text.get(language)
+    title = planned.chosen.title.get(language)
+    if text is None or title is None:
+        issues.append(PlanIssue("C09", cid, f"has no text in {language!r}"))
+        return None
+    body = _render(cid, text, names, language, issues)
+    heading = _render(cid, title, names, language, issues)
+    blocks = parse_blocks(body) if body is not None else []
+    role_term = plan.selection.context.settings.role_term
+    blocks += _definitions(planned, names, language, issues, role_term)
+    for block in blocks:
+        block.runs = [r for run in block.runs for r in _resolve(run, plan, cid, language, issues)]
+    plain_title = "".join(r.text for r in parse_inline(heading or ""))
+    return RenderedClause(planned, plain_title, _numbered(planned.number, blocks))
+
+
+def render_names(plan: DocumentPlan) -> dict[str, Any]:
+    """Return the names clause texts of `plan` are rendered with."""
+    return plan.selection.context.names(present=frozenset(plan.numbers))
+
+
 def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
     """Return stage 4's result: each planned clause rendered in `language`, references
     resolved to article numbers, and any clause that cannot be rendered reported."""
-    names = plan.selection.context.names(present=frozenset(plan.numbers))
+    names = render_names(plan)
     issues: list[PlanIssue] = []
     rendered: list[RenderedClause] = []
     # A clause naming a group no party is in was reported by the plan (C11); rendering it
     # would only fail again with the same cause.
     unrenderable = {i.clause_id for i in plan.issues if i.code == "C11"}
     for planned in plan.clauses:
-        cid = planned.clause.id
-        if cid in unrenderable:
+        if planned.clause.id in unrenderable:
             continue
-        text = planned.chosen.text.get(language)
-        title = planned.chosen.title.get(language)
-        if text is None or title is None:
-            issues.append(PlanIssue("C09", cid, f"has no text in {language!r}"))
-            continue
-        body = _render(cid, text, names, language, issues)
-        heading = _render(cid, title, names, language, issues)
-        blocks = parse_blocks(body) if body is not None else []
-        role_term = plan.selection.context.settings.role_term
-        blocks += _definitions(planned, names, language, issues, role_term)
-        for block in blocks:
-            block.runs = [
-                r for run in block.runs for r in _resolve(run, plan, cid, language, issues)
-            ]
-        plain_title = "".join(r.text for r in parse_inline(heading or ""))
-        rendered.append(RenderedClause(planned, plain_title, _numbered(planned.number, blocks)))
+        clause = render_clause(plan, planned, names, language, issues)
+        if clause is not None:
+            rendered.append(clause)
     return RenderedDocument(plan, language, tuple(rendered), tuple(issues))
