@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from agreements import __version__
-from agreements.cli import clause_commands, draft_commands, spec_commands
+from agreements.cli import clause_commands, draft_commands, returned_commands, spec_commands
 
 app = typer.Typer(
     name="agreements",
@@ -39,3 +39,4 @@ def _root(
 spec_commands.register(app)
 clause_commands.register(app)
 draft_commands.register(app)
+returned_commands.register(app)

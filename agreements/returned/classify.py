@@ -153,7 +153,7 @@ class Checker:
         if verdict.status is Status.CHANGED:
             nearest = _nearest(reference.positions, returned)
         added, removed = _added_removed(verdict.approved, text)
-        compared = [tuple(in_file)] + [p.text() for p in reference.positions if p.rendered]
+        compared = [p.text() for p in reference.positions if p.rendered]
         found = (
             self.findings(verdict.approved, text, compared)
             if verdict.status is not Status.UNCHANGED
@@ -222,7 +222,7 @@ class Checker:
         else:
             status = Status.DELETED if not returned else Status.CHANGED
         added, removed = _added_removed(approved, returned)
-        found = self.findings(approved, returned, [tuple(section.sent())])
+        found = self.findings(approved, returned, [])
         if status is Status.UNCHANGED:
             found = []
         return PartReview(

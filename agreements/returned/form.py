@@ -34,7 +34,7 @@ _QUOTES = str.maketrans(
     }
 )
 _NUMBERING = re.compile(
-    r"^(?:(?:article|annex)\s+)?(?:\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,2}\)|\(?[ivxl]+\)|[\u2022\u25aa*-])\s+",
+    r"^(?:(?:article|annex)\s+)?(?:\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,2}\)|\(?[ivxl]+\)|[\u2022\u25aa*-])\s+(?!\|)",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+")

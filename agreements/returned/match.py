@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from agreements.returned.form import form, form_of
 from agreements.returned.lines import Line
 from agreements.returned.reference import Reference, bookmark_ids
-from agreements.returned.sections import Section, SectionKind
+from agreements.returned.sections import ANNEX, SIGNATURES, Section, SectionKind
 
 TITLE_THRESHOLD = 0.85
 TEXT_THRESHOLD = 0.6
+STRONG_THRESHOLD = 0.9
 _SHORTLIST = 6
 
 
@@ -112,27 +113,46 @@ def match_articles(sections: list[Section], reference: Reference) -> list[Match]
     return [found[i] for i in range(len(sections))]
 
 
+def _starts_other(text: str) -> Section | None:
+    """Return the signature page or annex a retyped line starts, if it starts one."""
+    found = ANNEX.match(text)
+    if found:
+        return Section(SectionKind.ANNEX, f"annex {found.group(1)}")
+    return Section(SectionKind.SIGNATURES, "signatures") if SIGNATURES.match(text) else None
+
+
 def match_unmarked(lines: list[Line], reference: Reference) -> list[Match]:
-    """Return the parts of a file that marks no article, found paragraph by paragraph: a
-    paragraph like a clause's heading or text starts (or continues) that clause's article,
-    and one like none stays in the part it follows."""
-    front = Section(SectionKind.FRONT, "front matter")
-    matches = [Match(front, None, "")]
+    """Return the parts of a file that marks no article, found paragraph by paragraph.
+
+    A paragraph like the heading of a clause not met yet starts that clause's article; so
+    does one like its text, when no article has started or the likeness is strong. Any
+    other paragraph stays in the part it follows (a paragraph the partner added). After
+    the articles, "Signatures" and "Annex N: Title" start the parts they name.
+    """
+    matches = [Match(Section(SectionKind.FRONT, "front matter"), None, "")]
     candidates = _candidates(reference, set())
-    current: str | None = None
+    taken: set[str] = set()
+    in_articles = True
     for line in lines:
         text = form(line.partner or line.sent)
-        if not text:
+        other = _starts_other(text) if text and taken else None
+        if other is not None:
+            in_articles = False
+            matches.append(Match(other, None, "heading text"))
+        if not text or other is not None or not in_articles:
+            if other is None:
+                matches[-1].section.lines.append(line)
+            else:
+                other.lines.append(line)
+            continue
+        free = [c for c in candidates if c not in taken]
+        title = _by_title(text, free, reference) if len(text) < 120 else None
+        cid, score = (title, 1.0) if title else _by_text(text, free, reference, paragraph=True)
+        started = len(matches) > 1
+        if cid is None or (title is None and started and score < STRONG_THRESHOLD):
             matches[-1].section.lines.append(line)
             continue
-        title = _by_title(text, candidates, reference) if len(text) < 120 else None
-        cid, score = (
-            (title, 1.0) if title else _by_text(text, candidates, reference, paragraph=True)
-        )
-        if cid is None or (cid == current and title is None):
-            matches[-1].section.lines.append(line)
-            continue
-        current = cid
+        taken.add(cid)
         section = Section(SectionKind.ARTICLE, "", [line])
         how = "heading text" if title else f"text similarity {score:.2f}"
         matches.append(Match(section, cid, how, titled=title is not None))

@@ -19,8 +19,8 @@ CLAUSE_BOOKMARK = "clause_"
 ANNEX_BOOKMARK = "annex_"
 _ARTICLE_STYLES = frozenset({"ClauseHeading"})
 _ANNEX_STYLES = frozenset({"AnnexHeading"})
-_ANNEX = re.compile(r"^\s*Annex\s+(\d+)\s*(?::|\.|\u2014|-)?\s*(.*)$", re.IGNORECASE)
-_SIGNATURES = re.compile(r"^\s*Signatures?\s*$", re.IGNORECASE)
+ANNEX = re.compile(r"^\s*Annex\s+(\d+)\s*(?::|\.|\u2014|-)?\s*(.*)$", re.IGNORECASE)
+SIGNATURES = re.compile(r"^\s*Signatures?\s*$", re.IGNORECASE)
 
 
 class SectionKind(StrEnum):
@@ -82,9 +82,9 @@ def _starts(line: Line) -> tuple[SectionKind, str] | None:
     text = (line.partner or line.sent).strip()
     annex_mark = next((b for b in line.bookmarks if b.startswith(ANNEX_BOOKMARK)), "")
     if line.style in _ANNEX_STYLES or annex_mark:
-        if _SIGNATURES.match(text):
+        if SIGNATURES.match(text):
             return SectionKind.SIGNATURES, "signatures"
-        found = _ANNEX.match(text)
+        found = ANNEX.match(text)
         if found:
             return SectionKind.ANNEX, f"annex {found.group(1)}"
     return None
