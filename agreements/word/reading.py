@@ -56,6 +56,10 @@ def parse_xml(data: bytes, where: str) -> Any:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        if "entity" in str(exc).lower():  # libxml2 stops entity amplification itself
+            raise UnreadableDocumentError(
+                f"{where}: declares entities that expand without bound; refused ({exc})"
+            ) from None
         raise UnreadableDocumentError(f"{where}: is not well-formed XML ({exc})") from None
     if root is None:
         raise UnreadableDocumentError(f"{where}: is empty")
