@@ -18,7 +18,7 @@ from agreements.returned.form import form, form_of
 from agreements.returned.mandatory import mandatory_reason
 from agreements.returned.match import Match, similarity
 from agreements.returned.model import Finding, PartReview, Status
-from agreements.returned.positions import Position
+from agreements.returned.positions import ALTERNATIVE, Position
 from agreements.returned.reference import ClauseReference, Reference
 from agreements.returned.sections import SectionKind
 from agreements.screening import Screener
@@ -71,7 +71,12 @@ def _verdict(reference: ClauseReference, returned: list[str], in_file: list[str]
     return Verdict(Status.CHANGED, approved, note=note)
 
 
-def _nearest(positions: tuple[Position, ...], returned: list[str]) -> Position | None:
+def _nearest(reference: ClauseReference, returned: list[str]) -> Position | None:
+    """Return the fallback (or standard text) most like the partner's text, other than
+    the wording the draft used (None when the clause has no other)."""
+    others = reference.positions[1:] if reference.drafted_known else reference.positions
+    # An alternative is the wording for another kind of agreement: never a near miss.
+    positions = tuple(p for p in others if p.kind != ALTERNATIVE)
     text = form_of(returned)
     scored = [(similarity(text, form_of(p.text())), i) for i, p in enumerate(positions)]
     return positions[max(scored)[1]] if scored else None
@@ -151,7 +156,7 @@ class Checker:
         text = tuple(returned)
         nearest = None
         if verdict.status is Status.CHANGED:
-            nearest = _nearest(reference.positions, returned)
+            nearest = _nearest(reference, returned)
         added, removed = _added_removed(verdict.approved, text)
         compared = [p.text() for p in reference.positions if p.rendered]
         found = (

@@ -53,9 +53,9 @@ def summary_line(review: ReturnedReview) -> str:
     return "; ".join(pieces) + "."
 
 
-def _inline_diff(old: tuple[str, ...], new: tuple[str, ...]) -> str:
+def _word_diff(old: str, new: str) -> str:
     """Return `new` with the words changed from `old` marked [-deleted-] and {+inserted+}."""
-    a, b = _TOKENS.findall("\n".join(old)), _TOKENS.findall("\n".join(new))
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -66,6 +66,21 @@ def _inline_diff(old: tuple[str, ...], new: tuple[str, ...]) -> str:
         if j2 > j1:
             out.append(f"{{+{''.join(b[j1:j2])}+}}")
     return "".join(out)
+
+
+def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[str]:
+    """Return the changed paragraphs only: a changed one with its words marked, an added
+    one as {+...+}, a removed one as [-...-]."""
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        out += [_word_diff(old[i1 + k], new[j1 + k]) for k in range(pairs)]
+        out += [f"[-{text}-]" for text in old[i1 + pairs : i2]]
+        out += [f"{{+{text}+}}" for text in new[j1 + pairs : j2]]
+    return out
 
 
 def text_report(review: ReturnedReview) -> list[str]:
@@ -92,10 +107,8 @@ def text_report(review: ReturnedReview) -> list[str]:
             flag = "BLOCKING " if finding.blocking else ""
             lines.append(f"    {flag}{finding.message}: {finding.excerpt!r}")
             lines.append(f"      fix: {finding.fix}")
-        lines += [f"    added: {text}" for text in part.added]
         if part.status in (Status.CHANGED, Status.APPROVED_POSITION, Status.FORM_ONLY):
-            for line in _inline_diff(part.approved, part.returned).splitlines():
-                lines.append(f"    | {line}")
+            lines += [f"    | {line}" for line in paragraph_diff(part.approved, part.returned)]
         if part.nearest:
             lines.append(f"    nearest approved wording: {part.nearest}")
     lines.append(summary_line(review))
@@ -162,6 +175,11 @@ def word_report(review: ReturnedReview, library_root: Path) -> bytes:
     body.append(paragraph("Recital", run(f"Compared with {review.basis}.")))
     body.append(paragraph("Recital", run(summary_line(review))))
     body += [paragraph("Recital", run(f"Note: {note}.")) for note in review.notes]
+    for part in review.for_review():
+        flag = "Blocking" if part.blocking else "Needs legal review"
+        reasons = [f.message for f in part.findings] or [_status(part)]
+        text = f"{flag}: {_heading(part)}: {'; '.join(reasons)}."
+        body.append(paragraph("Notice" if part.blocking else "Recital", run(text)))
     body.append(_summary_table(review))
     shown = [p for p in review.parts if p.status is not Status.UNCHANGED or p.findings]
     shown = [p for p in shown if p.status is not Status.NOT_COMPARED]
