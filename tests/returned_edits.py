@@ -65,6 +65,20 @@ class Returned:
         paragraph.append(ins)
         return self
 
+    def replace_tracked(self, clause_id: str, index: int, old: str, new: str) -> Returned:
+        """Replace `old` by `new` in one paragraph as a tracked deletion and insertion."""
+        paragraph = self.article(clause_id)[index]
+        text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
+        before, after = text.split(old, 1)
+        self.rewrite(clause_id, index, before)
+        deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="{next(_next_id)}" {_STAMP}/>')
+        deleted.append(_text_run(old, deleted=True))
+        inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="{next(_next_id)}" {_STAMP}/>')
+        inserted.append(_text_run(new))
+        for element in (deleted, inserted, _text_run(after)):
+            paragraph.append(element)
+        return self
+
     def delete_tracked(self, clause_id: str) -> Returned:
         """Delete a whole article, heading included, as tracked deletions."""
         for paragraph in self.article(clause_id):

@@ -195,6 +195,32 @@ def test_without_a_spec_a_fallback_is_still_recognised_from_the_tracked_changes(
     assert {p.status for p in result.parts if p.clause_id} == {Status.UNCHANGED, Status.DELETED}
 
 
+def test_without_a_spec_a_tracked_move_to_a_fallback_is_named(
+    drafts: dict[str, Path], library: Library, tmp_path: Path
+):
+    edited = Returned(drafts["in_kind"]).replace_tracked(
+        "termination", 1, "one hundred and eighty (180)", "thirty (30)"
+    )
+    result = review(edited.save(tmp_path / "r.docx"), library, spec=None)
+    termination = part(result, "termination")
+    assert (termination.status, termination.position) == (
+        Status.APPROVED_POSITION,
+        "fallback 'thirty_days'",
+    )
+    assert not result.needs_legal_review
+    assert part(result, "ip-new-material").position == "fallback 'joint_ownership'"
+
+
+def test_changes_of_form_only_need_no_review(
+    drafts: dict[str, Path], library: Library, tmp_path: Path
+):
+    typed = "45.1  Any Party may terminate its participation in this Agreement at any time by "
+    typed += "giving the other Party one hundred and eighty (180) days' written notice."
+    result = review(rewritten(drafts, tmp_path, typed), library)
+    assert changed(result) == {"Article 45 (termination)": "form_only"}
+    assert not result.needs_legal_review
+
+
 def test_a_stripped_provenance_is_matched_by_bookmarks(
     drafts: dict[str, Path], library: Library, tmp_path: Path
 ):

@@ -18,9 +18,10 @@ from agreements.returned.form import form, form_of
 from agreements.returned.mandatory import mandatory_reason
 from agreements.returned.match import Match, similarity
 from agreements.returned.model import Finding, PartReview, Status
-from agreements.returned.positions import ALTERNATIVE, Position
+from agreements.returned.positions import ALTERNATIVE, STANDARD, Position
 from agreements.returned.reference import ClauseReference, Reference
 from agreements.returned.sections import SectionKind
+from agreements.returned.template import literal_size
 from agreements.screening import Screener
 
 
@@ -35,7 +36,13 @@ class Verdict:
 
 
 def _first_match(positions: tuple[Position, ...], text: list[str]) -> Position | None:
-    return next((p for p in positions if p.matches(text)), None)
+    """Return the wording the text is: the first that matches, or, among library patterns,
+    the one with the most fixed wording (a fallback "thirty (30) days" rather than the
+    standard text's bare placeholder)."""
+    matching = [p for p in positions if p.matches(text)]
+    if not matching or matching[0].rendered:
+        return matching[0] if matching else None
+    return max(matching, key=lambda p: literal_size(p.pattern))
 
 
 def _verdict(reference: ClauseReference, returned: list[str], in_file: list[str]) -> Verdict:
@@ -60,7 +67,8 @@ def _verdict(reference: ClauseReference, returned: list[str], in_file: list[str]
     approved = tuple(in_file) if as_sent is not None else (found or positions[0]).text()
     if returned == in_file:
         if found is not None:
-            return Verdict(Status.UNCHANGED, approved, note="values in placeholders not checked")
+            named = found if found.kind != STANDARD else None
+            return Verdict(Status.UNCHANGED, approved, named, "values in placeholders not checked")
         note = "no tracked change shows it, but it differs from every approved wording"
         return Verdict(Status.CHANGED, approved, note=note)
     if form_of(returned) == form_of(in_file):

@@ -99,20 +99,21 @@ def library_positions(clause: Clause, language: str, settings: Settings) -> tupl
         for d in ordered
         if language in d.text
     )
+    style = settings.number_style.value
     out = []
     for kind, name, summary, title, text in _sources(clause, language, None):
-        shown = display_paragraphs(text) + tuple(
-            " ".join(display_paragraphs(d)) for d in definitions
+        shown = display_paragraphs(text, style, language) + tuple(
+            " ".join(display_paragraphs(d, style, language)) for d in definitions
         )
         out.append(
             Position(
                 kind,
                 name,
                 summary,
-                " ".join(display_paragraphs(title)),
+                " ".join(display_paragraphs(title, style, language)),
                 shown,
-                compile_template(title),
-                compile_template(text, definitions),
+                compile_template(title, (), style, language),
+                compile_template(text, definitions, style, language),
             )
         )
     return tuple(out)

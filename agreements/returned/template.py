@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from agreements.formatting import format_period
 from agreements.returned.form import form
 
 _TAG = re.compile(
@@ -25,15 +26,29 @@ _SENTINELS = _WILD + _OPEN + _ALT + _CLOSE + "\ue004"
 _MARKUP = re.compile(r"\*\*(.+?)\*\*|\[\[(.+?)\]\]")
 _ITEM = re.compile(r"^[ \t]*- ", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CONSTANT = re.compile(r"^\s*(\d{1,6})\s*\|\s*(number|days|working_days|hours|months|years)\s*$")
 _WILDCARD = ".{0,2000}?"
 _LOOP = ".*?"
 _LOOP_MARK = "\ue004"
 MAX_MATCHED_CHARS = 40_000
 
 
-def _sentinels(source: str, *, shown: bool = False) -> str:
+def _constant(expression: str, style: str, language: str) -> str | None:
+    """Return what a placeholder that needs no spec prints ("{{ 30 | days }}": "thirty
+    (30) days"), or None for one that depends on the spec."""
+    found = _CONSTANT.match(expression)
+    if found is None:
+        return None
+    words = style == "words_and_digits"
+    return format_period(int(found.group(1)), found.group(2), language, words=words)
+
+
+def _sentinels(
+    source: str, *, shown: bool = False, style: str = "words_and_digits", language: str = "en"
+) -> str:
     """Return `source` with template tags replaced by sentinel characters (or, when
-    `shown`, placeholders by their expression in brackets and other tags removed)."""
+    `shown`, placeholders by their expression in brackets and other tags removed); a
+    placeholder that needs no spec is written out in the library's number `style`."""
     out: list[str] = []
     position = loop_depth = 0
     for match in _TAG.finditer(source):
@@ -42,8 +57,12 @@ def _sentinels(source: str, *, shown: bool = False) -> str:
         position = match.end()
         statement = match.group("stmt")
         if match.group("var") is not None:
-            if loop_depth == 0:
-                out.append(f"[{match.group('var').strip()}]" if shown else _WILD)
+            expression = match.group("var").strip()
+            constant = _constant(expression, style, language)
+            if loop_depth == 0 and constant is not None:
+                out.append(constant)
+            elif loop_depth == 0:
+                out.append(f"[{expression}]" if shown else _WILD)
         elif statement == "for":
             if loop_depth == 0:
                 out.append("[...]" if shown else _LOOP_MARK)
@@ -67,10 +86,13 @@ def _unmarked(text: str) -> str:
     return _MARKUP.sub(lambda m: m.group(1) or m.group(2), _ITEM.sub("", text))
 
 
-def display_paragraphs(source: str) -> tuple[str, ...]:
+def display_paragraphs(
+    source: str, style: str = "words_and_digits", language: str = "en"
+) -> tuple[str, ...]:
     """Return the paragraphs of a library text as a reader of the clause file sees them:
-    markup dropped, each placeholder shown as its expression in brackets."""
-    text = _unmarked(_sentinels(source, shown=True))
+    markup dropped, each placeholder that depends on the spec shown as its expression in
+    brackets."""
+    text = _unmarked(_sentinels(source, shown=True, style=style, language=language))
     out: list[str] = []
     for chunk in _PARAGRAPH_BREAK.split(text.strip()):
         for line in re.split(r"\n(?=- )", chunk):
@@ -107,18 +129,32 @@ def _regex(normalised: str) -> str:
 
 
 @cache
-def source_regex(source: str) -> str:
+def source_regex(source: str, style: str = "words_and_digits", language: str = "en") -> str:
     """Return the regular expression (not compiled) of a library text, in normalised form."""
-    return _regex(form(_unmarked(_sentinels(source)).replace("\n", " ")))
+    text = _sentinels(source, style=style, language=language)
+    return _regex(form(_unmarked(text).replace("\n", " ")))
+
+
+def literal_size(pattern: re.Pattern[str] | None) -> int:
+    """Return how much of a pattern is fixed wording: of two wordings a text matches, the
+    one with more fixed wording is the one it is (a fallback over a bare placeholder)."""
+    if pattern is None:
+        return 0
+    return len(re.sub(r"\.\{0,2000\}\?|\.\*\?|\(\?:|\)\?|\\| \?", "", pattern.pattern))
 
 
 @cache
-def compile_template(body: str, optional: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+def compile_template(
+    body: str,
+    optional: tuple[str, ...] = (),
+    style: str = "words_and_digits",
+    language: str = "en",
+) -> re.Pattern[str] | None:
     """Return the pattern of a clause text followed by any of the `optional` texts (the
     definitions a draft prints only when used), or None if it cannot be made."""
-    regex = source_regex(body)
+    regex = source_regex(body, style, language)
     for extra in optional:
-        regex += f"(?: ?{source_regex(extra)})?"
+        regex += f"(?: ?{source_regex(extra, style, language)})?"
     try:
         return re.compile(regex, re.DOTALL)
     except re.error:
