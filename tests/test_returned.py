@@ -340,3 +340,19 @@ def test_the_cli_text_report_says_why(drafts: dict[str, Path], tmp_path: Path):
     ) in result.stdout
     assert "    nearest approved wording: fallback 'thirty_days'" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 of 59 part(s) need legal review; 58 unchanged."
+
+
+def test_the_readme_example_is_what_the_command_prints(drafts: dict[str, Path], tmp_path: Path):
+    edited = Returned(drafts["in_kind"])
+    edited.replace_tracked("termination", 1, "one hundred and eighty (180)", "thirty (30)")
+    edited.insert_tracked("dispute-settlement", 4, " " + ENGLAND)
+    edited.delete_tracked("privileges-and-immunities")
+    path = edited.save(tmp_path / "returned.docx")
+    result = run_cli(
+        "review-returned", str(path), "--spec", "examples/in-kind-solar-equipment.yaml"
+    )
+    assert result.returncode == 1
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\nreturned.docx: compared with") + len("```text\n")
+    expected = readme[start : readme.index("```", start)]
+    assert result.stdout.replace(str(path), "returned.docx") == expected

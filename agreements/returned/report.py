@@ -54,17 +54,26 @@ def summary_line(review: ReturnedReview) -> str:
 
 
 def _word_diff(old: str, new: str) -> str:
-    """Return `new` with the words changed from `old` marked [-deleted-] and {+inserted+}."""
+    """Return `new` with the words changed from `old` marked [-deleted-] and {+inserted+};
+    changes separated only by a space are shown as one."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    out: list[str] = []
+    pieces: list[list[str]] = []  # [equal text] or [deleted, inserted]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append("".join(b[j1:j2]))
+            pieces.append(["".join(b[j1:j2])])
+        elif len(pieces) >= 2 and len(pieces[-2]) == 2 and not pieces[-1][0].strip():
+            space = pieces.pop()[0]
+            pieces[-1][0] += space + "".join(a[i1:i2])
+            pieces[-1][1] += space + "".join(b[j1:j2])
+        else:
+            pieces.append(["".join(a[i1:i2]), "".join(b[j1:j2])])
+    out: list[str] = []
+    for piece in pieces:
+        if len(piece) == 1:
+            out.append(piece[0])
             continue
-        if i2 > i1:
-            out.append(f"[-{''.join(a[i1:i2])}-]")
-        if j2 > j1:
-            out.append(f"{{+{''.join(b[j1:j2])}+}}")
+        out.append(f"[-{piece[0]}-]" if piece[0] else "")
+        out.append(f"{{+{piece[1]}+}}" if piece[1] else "")
     return "".join(out)
 
 
