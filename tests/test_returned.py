@@ -356,3 +356,22 @@ def test_the_readme_example_is_what_the_command_prints(drafts: dict[str, Path], 
     start = readme.index("```text\nreturned.docx: compared with") + len("```text\n")
     expected = readme[start : readme.index("```", start)]
     assert result.stdout.replace(str(path), "returned.docx") == expected
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--spec", "tests/data/rules/P10.yaml"], "tests/data/rules/P10.yaml: is not a valid spec"),
+        (["--spec", "nope.yaml"], "nope.yaml: error F01 file not found"),
+        (["--original", "nope.docx"], "nope.docx: no such file"),
+        (["-o", "README.md"], "README.md: already exists; pass --force to overwrite it"),
+        (["--format", "markdown"], "--format markdown is not offered here; use text or json"),
+    ],
+)
+def test_the_cli_refuses_what_it_cannot_use_with_exit_2(
+    drafts: dict[str, Path], extra: list[str], message: str
+):
+    result = run_cli("review-returned", str(drafts["in_kind"]), *extra)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert message in result.stderr

@@ -15,11 +15,11 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agreements.build import checked_text, compose
+from agreements.build import CheckedSpec, checked_text, compose
 from agreements.clauses.load import Library
 from agreements.clauses.plan import clause_bookmark
-from agreements.clauses.render import render_names
-from agreements.errors import UnreadableFileError
+from agreements.clauses.render import RenderedDocument, render_names
+from agreements.errors import SpecInvalidError, UnreadableFileError, UsageError
 from agreements.returned.document import ReadDraft, read_draft_bytes
 from agreements.returned.positions import Position, library_positions, rendered_positions
 from agreements.returned.sections import SectionKind
@@ -103,6 +103,18 @@ def find_spec(sha256: str, folders: list[Path]) -> Path | None:
     return None
 
 
+def _made_again(spec: Path, library: Library) -> tuple[CheckedSpec, RenderedDocument]:
+    """Return the checked spec and its text; a spec that fails validation cannot serve as
+    the reference, which is a usage error (the review did not run)."""
+    try:
+        return checked_text(spec, library)
+    except SpecInvalidError as exc:
+        raise UsageError(
+            f"{spec}: is not a valid spec, so the draft cannot be made again from it "
+            f"(run `agreements validate {spec}`):\n{exc}"
+        ) from None
+
+
 def _sent_articles(draft: ReadDraft, library: Library) -> dict[str, tuple[int, tuple[str, ...]]]:
     by_mark = bookmark_ids(library)
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -126,17 +138,22 @@ def build_reference(
     notes: list[str] = []
     language = returned.properties.get("agreements.language") or "en"
     wanted = returned.properties.get("agreements.spec_sha256", "")
-    if spec is None and wanted:
-        spec = find_spec(wanted, search)
-        if spec is not None:
+    rendered: RenderedDocument | None = None
+    if spec is not None:
+        checked, rendered = _made_again(spec, library)
+    elif wanted and (found := find_spec(wanted, search)) is not None:
+        try:
+            checked, rendered = checked_text(found, library)
+            spec = found
             notes.append(f"the spec {spec} was found by the hash in the draft's provenance")
+        except SpecInvalidError:
+            notes.append(f"the spec {found} has the draft's hash but no longer validates")
     drafted: ReadDraft | None = original
     clauses: dict[str, ClauseReference] = {}
     party_names: tuple[str, ...] = ()
     expected = returned.clause_ids() or (original.clause_ids() if original else ())
     basis = "the clause library's texts (no spec: values in placeholders are not checked)"
-    if spec is not None:
-        checked, rendered = checked_text(spec, library)
+    if spec is not None and rendered is not None:
         language = rendered.language
         if wanted and wanted != checked.loaded.sha256:
             notes.append(
