@@ -3,6 +3,9 @@ change of form, library texts as patterns, and the checks of new sentences."""
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 from agreements.clauses.load import load_library
@@ -141,3 +144,16 @@ def test_a_party_name_that_disappears_is_reported() -> None:
     assert [(f.code, f.message) for f in findings] == [
         ("party_name", "the party name 'Sunvale Energy Ltd' of the spec is no longer in this part")
     ]
+
+
+def test_a_text_written_to_be_slow_is_matched_quickly() -> None:
+    """Once 200 s with a backtracking regular expression: values made of the short words
+    around other placeholders multiply the ways to split them."""
+    library = load_library()
+    filler = ", and , the , of " * 60
+    started = time.perf_counter()
+    for source in library.clauses.values():
+        for position in library_positions(source.clause, "en", library.settings):
+            text = re.sub(r"\[[^\]]*\]", filler, form_of(position.paragraphs)) + " x"
+            assert not template_matches(position.pattern, text)
+    assert time.perf_counter() - started < 10

@@ -4,7 +4,6 @@ pattern (placeholders unchecked)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
@@ -15,7 +14,12 @@ from agreements.clauses.render import render_clause
 from agreements.clauses.select import PlanIssue
 from agreements.library import Settings
 from agreements.returned.form import form, form_of
-from agreements.returned.template import compile_template, display_paragraphs, template_matches
+from agreements.returned.template import (
+    Pattern,
+    compile_template,
+    display_paragraphs,
+    template_matches,
+)
 
 STANDARD = "standard"
 ALTERNATIVE = "alternative"
@@ -32,8 +36,8 @@ class Position:
     summary: str
     title: str
     paragraphs: tuple[str, ...]
-    title_pattern: re.Pattern[str] | None = None
-    pattern: re.Pattern[str] | None = None
+    title_pattern: Pattern | None = None
+    pattern: Pattern | None = None
 
     @property
     def label(self) -> str:

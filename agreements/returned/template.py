@@ -13,6 +13,7 @@ checked: the report says so.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from agreements.formatting import format_period
@@ -27,8 +28,8 @@ _MARKUP = re.compile(r"\*\*(.+?)\*\*|\[\[(.+?)\]\]")
 _ITEM = re.compile(r"^[ \t]*- ", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _CONSTANT = re.compile(r"^\s*(\d{1,6})\s*\|\s*(number|days|working_days|hours|months|years)\s*$")
-_WILDCARD = ".{0,2000}?"
-_LOOP = ".*?"
+_WILD_LIMIT = 2000
+_LOOP_LIMIT = 1 << 30
 _LOOP_MARK = "\ue004"
 MAX_MATCHED_CHARS = 40_000
 
@@ -102,45 +103,161 @@ def display_paragraphs(
     return tuple(out)
 
 
-def _regex(normalised: str) -> str:
-    parts: list[str] = []
+@dataclass(frozen=True)
+class _Literal:
+    text: str
+
+
+@dataclass(frozen=True)
+class _Wildcard:
+    limit: int
+
+
+@dataclass(frozen=True)
+class _Optional:
+    alternatives: tuple[tuple[_Item, ...], ...]
+
+
+_Item = _Literal | _Wildcard | _Optional
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A library text as a sequence of fixed wording, placeholders (each standing for at
+    most `limit` characters of value) and optional blocks with their alternatives.
+
+    Matching follows every way through the pattern at once, as a set of text positions
+    (no backtracking), so a text written to be slow costs at most a few passes over it.
+    Spaces are not compared: a placeholder with no value leaves one space, not two.
+    """
+
+    items: tuple[_Item, ...]
+
+    def matches(self, normalised: str) -> bool:
+        """Return True when the text is this library text with some values filled in."""
+        text = normalised.replace(" ", "")
+        if len(text) > MAX_MATCHED_CHARS:
+            return False
+        return len(text) in _run(self.items, text, {0})
+
+    def literal_size(self) -> int:
+        """Return how many characters of fixed wording the pattern holds."""
+        return _size(self.items)
+
+
+def _size(items: tuple[_Item, ...]) -> int:
+    total = 0
+    for item in items:
+        if isinstance(item, _Literal):
+            total += len(item.text)
+        elif isinstance(item, _Optional):
+            total += sum(_size(alternative) for alternative in item.alternatives)
+    return total
+
+
+def _spread(positions: set[int], limit: int, end: int) -> set[int]:
+    """Return every position a placeholder starting at one of `positions` can end at."""
+    reached: set[int] = set()
+    for start, stop in _intervals(sorted(positions), limit, end):
+        reached.update(range(start, stop + 1))
+    return reached
+
+
+def _intervals(starts: list[int], limit: int, end: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start in starts:
+        stop = min(start + limit, end)
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def _then(text: str, positions: set[int], limit: int, literal: str) -> set[int]:
+    """Return where `literal` ends when it follows a placeholder starting at one of
+    `positions`: each occurrence of it within reach, found once."""
+    reached: set[int] = set()
+    for start, stop in _intervals(sorted(positions), limit, len(text)):
+        at = text.find(literal, start, stop + len(literal))
+        while at >= 0:
+            reached.add(at + len(literal))
+            at = text.find(literal, at + 1, stop + len(literal))
+    return reached
+
+
+def _run(items: tuple[_Item, ...], text: str, positions: set[int]) -> set[int]:
+    index = 0
+    while index < len(items) and positions:
+        item = items[index]
+        if isinstance(item, _Literal):
+            size = len(item.text)
+            positions = {p + size for p in positions if text.startswith(item.text, p)}
+        elif isinstance(item, _Wildcard):
+            following = items[index + 1] if index + 1 < len(items) else None
+            if isinstance(following, _Literal):
+                positions = _then(text, positions, item.limit, following.text)
+                index += 1
+            else:
+                positions = _spread(positions, item.limit, len(text))
+        else:
+            reached = set(positions)
+            for alternative in item.alternatives:
+                reached |= _run(alternative, text, positions)
+            positions = reached
+        index += 1
+    return positions
+
+
+def _parse(normalised: str) -> tuple[_Item, ...]:
+    """Return the items of a normalised library text with its sentinels."""
+    levels: list[list[list[_Item]]] = [[[]]]  # per open block: its alternatives
     literal: list[str] = []
 
     def flush() -> None:
-        if literal:
-            parts.append(re.escape("".join(literal)).replace(r"\ ", " ?"))
-            literal.clear()
+        text = "".join(literal).replace(" ", "")
+        if text:
+            levels[-1][-1].append(_Literal(text))
+        literal.clear()
+
+    def close() -> None:
+        alternatives = levels.pop()
+        levels[-1][-1].append(_Optional(tuple(tuple(a) for a in alternatives)))
 
     for char in normalised:
         if char not in _SENTINELS:
             literal.append(char)
             continue
         flush()
+        current = levels[-1][-1]
         if char in (_WILD, _LOOP_MARK):
-            wildcard = _LOOP if char == _LOOP_MARK else _WILDCARD
-            if parts and parts[-1] in (_WILDCARD, _LOOP):
-                parts[-1] = _LOOP if _LOOP in (wildcard, parts[-1]) else _WILDCARD
-                continue  # adjacent wildcards would only multiply the ways to match
-            parts.append(wildcard)
-        else:
-            parts.append({_OPEN: "(?:", _ALT: "|", _CLOSE: ")?"}[char])
+            limit = _LOOP_LIMIT if char == _LOOP_MARK else _WILD_LIMIT
+            if current and isinstance(current[-1], _Wildcard):
+                limit = max(limit, current[-1].limit)  # adjacent placeholders: one value
+                current.pop()
+            current.append(_Wildcard(limit))
+        elif char == _OPEN:
+            levels.append([[]])
+        elif char == _ALT and len(levels) > 1:
+            levels[-1].append([])
+        elif char == _CLOSE and len(levels) > 1:
+            close()
     flush()
-    return "".join(parts)
+    while len(levels) > 1:
+        close()
+    return tuple(levels[0][0])
 
 
 @cache
-def source_regex(source: str, style: str = "words_and_digits", language: str = "en") -> str:
-    """Return the regular expression (not compiled) of a library text, in normalised form."""
+def _items(source: str, style: str, language: str) -> tuple[_Item, ...]:
     text = _sentinels(source, style=style, language=language)
-    return _regex(form(_unmarked(text).replace("\n", " ")))
+    return _parse(form(_unmarked(text).replace("\n", " ")))
 
 
-def literal_size(pattern: re.Pattern[str] | None) -> int:
+def literal_size(pattern: Pattern | None) -> int:
     """Return how much of a pattern is fixed wording: of two wordings a text matches, the
     one with more fixed wording is the one it is (a fallback over a bare placeholder)."""
-    if pattern is None:
-        return 0
-    return len(re.sub(r"\.\{0,2000\}\?|\.\*\?|\(\?:|\)\?|\\| \?", "", pattern.pattern))
+    return pattern.literal_size() if pattern is not None else 0
 
 
 @cache
@@ -149,20 +266,14 @@ def compile_template(
     optional: tuple[str, ...] = (),
     style: str = "words_and_digits",
     language: str = "en",
-) -> re.Pattern[str] | None:
+) -> Pattern:
     """Return the pattern of a clause text followed by any of the `optional` texts (the
-    definitions a draft prints only when used), or None if it cannot be made."""
-    regex = source_regex(body, style, language)
-    for extra in optional:
-        regex += f"(?: ?{source_regex(extra, style, language)})?"
-    try:
-        return re.compile(regex, re.DOTALL)
-    except re.error:
-        return None
+    definitions a draft prints only when used)."""
+    items = _items(body, style, language)
+    extras = tuple(_Optional((_items(extra, style, language),)) for extra in optional)
+    return Pattern(items + extras)
 
 
-def template_matches(pattern: re.Pattern[str] | None, normalised: str) -> bool:
+def template_matches(pattern: Pattern | None, normalised: str) -> bool:
     """Return True when a normalised text is the library text with some values filled in."""
-    if pattern is None or len(normalised) > MAX_MATCHED_CHARS:
-        return False
-    return pattern.fullmatch(normalised) is not None
+    return pattern is not None and pattern.matches(normalised)
