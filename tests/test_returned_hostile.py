@@ -138,6 +138,14 @@ def hostile_files(draft: Path, folder: Path) -> dict[str, tuple[Path, str]]:
             f"{DOCUMENT}: is not well-formed XML",
         ),
         "too many members": (many, "not a Word document (a zip of 6,001 members)"),
+        "too many paragraphs": (
+            member(
+                "paragraphs",
+                DOCUMENT,
+                f"<w:document {W}><w:body>{'<w:p/>' * 25_000}</w:body></w:document>".encode(),
+            ),
+            "holds 25,000 paragraphs and rows, more than the 20,000 of any agreement; refused",
+        ),
         "too large": (huge, "larger than 50,000,000 bytes; not a draft"),
     }
 
@@ -163,6 +171,7 @@ CASES = [
     "huge custom part",
     "malformed XML",
     "too many members",
+    "too many paragraphs",
     "too large",
 ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from agreements.errors import UnreadableDocumentError
 from agreements.inspect import provenance_properties
 from agreements.returned.lines import Line, read_lines, style_names
 from agreements.returned.sections import Section, split_sections
@@ -45,10 +46,18 @@ class ReadDraft:
         )
 
 
+MAX_LINES = 20_000
+
+
 def _read(word: WordFile) -> ReadDraft:
     styles = style_names(word.xml(STYLES_PART))
     root = word.xml(DOCUMENT_PART, MAX_BODY_BYTES)
     lines = read_lines(root, styles)
+    if len(lines) > MAX_LINES:
+        raise UnreadableDocumentError(
+            f"{word.name}: holds {len(lines):,} paragraphs and rows, more than the "
+            f"{MAX_LINES:,} of any agreement; refused"
+        )
     properties = provenance_properties(custom_properties(word))
     return ReadDraft(word.name, properties, tuple(lines), tuple(split_sections(lines)))
 

@@ -32,9 +32,13 @@ class Match:
     titled: bool = True
 
 
+MAX_COMPARED_WORDS = 3_000
+
+
 def similarity(a: str, b: str) -> float:
-    """Return how alike two texts are (0 to 1), word by word."""
-    left, right = a.split(), b.split()
+    """Return how alike two texts are (0 to 1), word by word (up to a few thousand words:
+    no clause is longer, and a longer text is unlike every clause anyway)."""
+    left, right = a.split()[:MAX_COMPARED_WORDS], b.split()[:MAX_COMPARED_WORDS]
     if not left and not right:
         return 1.0
     return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()

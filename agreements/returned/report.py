@@ -11,7 +11,7 @@ from pathlib import Path
 from agreements.errors import LibraryError
 from agreements.returned.model import PartReview, ReturnedReview, Status
 from agreements.returned.sections import SectionKind
-from agreements.review.redline import Revisions, redline_paragraphs
+from agreements.review.redline import MAX_COMPARED_PAIRS, Revisions, redline_paragraphs
 from agreements.word.ooxml import paragraph, row, run, table, text_cell
 from agreements.word.package import package_bytes
 from agreements.word.template import render_template
@@ -57,6 +57,8 @@ def _word_diff(old: str, new: str) -> str:
     """Return `new` with the words changed from `old` marked [-deleted-] and {+inserted+};
     changes separated only by a space are shown as one."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    if len(a) * len(b) > MAX_COMPARED_PAIRS:
+        return f"[-{old}-]{{+{new}+}}"
     pieces: list[list[str]] = []  # [equal text] or [deleted, inserted]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
