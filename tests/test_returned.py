@@ -15,7 +15,7 @@ from agreements.clauses.load import Library, load_library
 from agreements.returned.model import PartReview, ReturnedReview, Status
 from agreements.returned.review import review_returned
 from tests.conftest import ROOT, require_soffice, run_cli
-from tests.drafts import make_draft
+from tests.drafts import assert_audit_clean, make_draft
 from tests.returned_edits import Returned, plain_copy, strip_provenance
 
 IN_KIND = ROOT / "examples" / "in-kind-solar-equipment.yaml"
@@ -328,6 +328,7 @@ def test_the_cli_exits_0_without_changes_and_1_with_changes_to_review(
         xml = archive.read("word/document.xml").decode("utf-8")
     assert "<w:ins " in xml and "laws of England" in xml
     assert "Summary" in xml and "Legal review" in xml
+    assert_audit_clean(report)
 
 
 def test_the_cli_text_report_says_why(drafts: dict[str, Path], tmp_path: Path):
