@@ -33,6 +33,11 @@ class UnreadableFileError(AgreementsError):
         self.problem = problem
 
 
+class UnreadableDocumentError(AgreementsError):
+    """A Word file cannot be read safely: not a .docx, damaged, or built to exhaust memory
+    (a zip bomb, entity expansion, parts larger than a draft ever has)."""
+
+
 class ProblemsError(AgreementsError):
     """Base of the errors that carry located problems (each printed with its fix)."""
 

@@ -132,6 +132,7 @@ def test_readme_documents_every_command() -> None:
         "clauses approve",
         "clauses status",
         "clauses review-pack",
+        "review-returned",
     ):
         assert f"agreements {command}" in readme
 

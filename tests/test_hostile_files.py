@@ -97,11 +97,11 @@ HOSTILE_TEMPLATES: dict[str, tuple[Callable[[dict[str, bytes]], None], str]] = {
     ),
     "huge media part": (
         _add_part("word/media/huge.bin", 600_000_000),
-        "its parts unpack to 600,0",
+        "word/media/huge.bin: inflates to 600,000,000 bytes, more than the 5,000,000",
     ),
     "media part over the template cap": (
         _add_part("word/media/big.bin", 6_000_000),
-        "part word/media/big.bin is 6,000,000 bytes",
+        "word/media/big.bin: inflates to 6,000,000 bytes, more than the 5,000,000",
     ),
     "nested loops printing in the template's own Jinja": (
         _add_to_body(
@@ -196,13 +196,13 @@ HOSTILE_DRAFTS: dict[str, tuple[Callable[[dict[str, bytes]], None] | None, str]]
     "malformed XML": (_props("<property"), "is not well-formed XML"),
     "entity expansion": (
         _props(_property("agreements.language", "&lol9;"), _LAUGHS),
-        "declares XML entities or a DTD",
+        "declares a document type or entities, which no Word part does; refused",
     ),
     "an undefined entity": (
         _props(_property("agreements.language", "&nowhere;")),
-        "is not well-formed XML",
+        "is not well-formed XML (it uses an entity it never defines",
     ),
-    "a corrupt deflate stream": (None, "is damaged"),
+    "a corrupt deflate stream": (None, "docProps/custom.xml: cannot be inflated"),
 }
 
 

@@ -32,6 +32,11 @@ class ChosenText:
     text: Mapping[str, str]
 
 
+def clause_bookmark(clause_id: str) -> str:
+    """Return the Word bookmark name of a clause's article heading (letters, digits, _)."""
+    return "clause_" + clause_id.replace("-", "_")[:30]
+
+
 @dataclass(frozen=True)
 class PlannedClause:
     """A selected clause with its article number, chosen sources and printed definitions."""
@@ -49,7 +54,7 @@ class PlannedClause:
     @property
     def bookmark(self) -> str:
         """Return the Word bookmark name of the clause heading (letters, digits, _)."""
-        return "clause_" + self.clause.id.replace("-", "_")[:30]
+        return clause_bookmark(self.clause.id)
 
 
 @dataclass(frozen=True)

@@ -199,28 +199,24 @@ def _definitions(
     return blocks
 
 
-def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
-    """Return stage 4's result: each planned clause rendered in `language`, references
-    resolved to article numbers, and any clause that cannot be rendered reported."""
-    names = plan.selection.context.names(present=frozenset(plan.numbers))
-    issues: list[PlanIssue] = []
-    rendered: list[RenderedClause] = []
-    # A clause naming a group no party is in was reported by the plan (C11); rendering it
-    # would only fail again with the same cause.
-    unrenderable = {i.clause_id for i in plan.issues if i.code == "C11"}
-    with budget.evaluation_budget():
-        for planned in plan.clauses:
-            if planned.clause.id not in unrenderable:
-                with budget.naming(f"clause {planned.clause.id!r}"):
-                    done = _render_clause(planned, plan, names, language, issues)
-                if done is not None:
-                    rendered.append(done)
-    return RenderedDocument(plan, language, tuple(rendered), tuple(issues))
+def render_clause(
+    plan: DocumentPlan,
+    planned: PlannedClause,
+    names: dict[str, Any],
+    language: str,
+    issues: list[PlanIssue],
+) -> RenderedClause | None:
+    """Return one planned clause rendered from its chosen sources (None, with the issue
+    recorded, when it cannot be). Rendering another pre-approved text of the same article
+    is a matter of planning it with other chosen sources. It runs within the evaluation
+    budget (that of the whole draft when called from `render_text`)."""
+    with budget.evaluation_budget(), budget.naming(f"clause {planned.clause.id!r}"):
+        return _render_clause(plan, planned, names, language, issues)
 
 
 def _render_clause(
-    planned: PlannedClause,
     plan: DocumentPlan,
+    planned: PlannedClause,
     names: dict[str, Any],
     language: str,
     issues: list[PlanIssue],
@@ -240,3 +236,27 @@ def _render_clause(
         block.runs = [r for run in block.runs for r in _resolve(run, plan, cid, language, issues)]
     plain_title = "".join(r.text for r in parse_inline(heading or ""))
     return RenderedClause(planned, plain_title, _numbered(planned.number, blocks))
+
+
+def render_names(plan: DocumentPlan) -> dict[str, Any]:
+    """Return the names clause texts of `plan` are rendered with."""
+    return plan.selection.context.names(present=frozenset(plan.numbers))
+
+
+def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
+    """Return stage 4's result: each planned clause rendered in `language`, references
+    resolved to article numbers, and any clause that cannot be rendered reported."""
+    names = render_names(plan)
+    issues: list[PlanIssue] = []
+    rendered: list[RenderedClause] = []
+    # A clause naming a group no party is in was reported by the plan (C11); rendering it
+    # would only fail again with the same cause.
+    unrenderable = {i.clause_id for i in plan.issues if i.code == "C11"}
+    with budget.evaluation_budget():
+        for planned in plan.clauses:
+            if planned.clause.id in unrenderable:
+                continue
+            clause = render_clause(plan, planned, names, language, issues)
+            if clause is not None:
+                rendered.append(clause)
+    return RenderedDocument(plan, language, tuple(rendered), tuple(issues))

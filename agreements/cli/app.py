@@ -7,7 +7,13 @@ from typing import Any
 import typer
 
 from agreements import __version__
-from agreements.cli import clause_commands, draft_commands, register_commands, spec_commands
+from agreements.cli import (
+    clause_commands,
+    draft_commands,
+    register_commands,
+    returned_commands,
+    spec_commands,
+)
 
 
 def _plain_help() -> None:
@@ -77,3 +83,4 @@ spec_commands.register(app)
 clause_commands.register(app)
 draft_commands.register(app)
 register_commands.register(app)
+returned_commands.register(app)

@@ -12,6 +12,7 @@ from agreements.errors import (
     AgreementsError,
     OutputError,
     RegisterError,
+    UnreadableDocumentError,
     UnreadableFileError,
     UsageError,
 )
@@ -25,6 +26,7 @@ INTERRUPTED = 130
 _USAGE_ERRORS: tuple[type[AgreementsError], ...] = (
     UsageError,
     UnreadableFileError,
+    UnreadableDocumentError,
     OutputError,
     RegisterError,
 )
@@ -46,3 +48,8 @@ def validation_exit_code(all_readable: bool, all_valid: bool) -> int:
     if not all_readable:
         return USAGE
     return OK if all_valid else INVALID
+
+
+def review_exit_code(needs_legal_review: bool) -> int:
+    """Return the exit code of `review-returned`: 1 when any change needs legal review."""
+    return INVALID if needs_legal_review else OK

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
+MAX_COMPARED_PAIRS = 4_000_000
 
 
 @dataclass
@@ -46,8 +47,14 @@ def _plain(text: str) -> str:
 
 
 def word_diff(old: str, new: str, revisions: Revisions) -> str:
-    """Return runs turning `old` into `new` with word-level tracked changes."""
+    """Return runs turning `old` into `new` with word-level tracked changes.
+
+    Two very long paragraphs (a returned draft may hold anything) are shown as one
+    deletion and one insertion: a word-level comparison would take minutes.
+    """
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    if len(a) * len(b) > MAX_COMPARED_PAIRS:
+        return revisions.deleted(old) + revisions.inserted(new)
     runs = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":

@@ -102,19 +102,3 @@ def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
-
-
-def read_custom_properties(docx_bytes: bytes, label: str = "the document") -> dict[str, str]:
-    """Return the custom properties of a .docx (empty when it has none), read through the
-    hardened reader: a hostile file raises `DocxError`, never hangs or exhausts memory."""
-    from agreements.docx_read import open_docx, parse_part, read_part
-
-    archive = open_docx(docx_bytes, label)
-    if CUSTOM_PART not in archive.namelist():
-        return {}
-    root = parse_part(read_part(archive, CUSTOM_PART, label), CUSTOM_PART, label)
-    result: dict[str, str] = {}
-    for prop in root:
-        value = next(iter(prop), None)
-        result[prop.get("name", "")] = (value.text or "") if value is not None else ""
-    return result

@@ -12,14 +12,14 @@ Its Jinja is held to the clause rules (`clauses.safety`), with the names it is g
 from __future__ import annotations
 
 import re
-import zipfile
-from xml.etree.ElementTree import Element
+from typing import Any
 
-from agreements.docx_read import DocxError, open_docx, parse_part, read_part
-from agreements.errors import LibraryError
+from agreements.errors import LibraryError, UnreadableDocumentError
+from agreements.word.reading import WordFile, open_word_bytes, parse_xml
 
 MAX_TEMPLATE_PARTS = 200
 MAX_TEMPLATE_PART_BYTES = 5_000_000
+MAX_TEMPLATE_BYTES = 20_000_000
 # Fields that bring in content from outside the file when Word updates them.
 FETCHING_FIELDS = ("INCLUDEPICTURE", "INCLUDETEXT", "LINK", "DDE", "DDEAUTO", "IMPORT")
 _FIELD = re.compile(r"^\s*(" + "|".join(FETCHING_FIELDS) + r")\b", re.IGNORECASE)
@@ -28,13 +28,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _field_codes(root: Element) -> list[str]:
+def _field_codes(root: Any) -> list[str]:
     codes = [(e.text or "") for e in root.iter(f"{_W}instrText")]
     codes += [e.get(f"{_W}instr", "") for e in root.iter(f"{_W}fldSimple")]
     return codes
 
 
-def _external_targets(root: Element) -> list[str]:
+def _external_targets(root: Any) -> list[str]:
     return [
         rel.get("Target", "")
         for rel in root.iter(_REL)
@@ -43,16 +43,12 @@ def _external_targets(root: Element) -> list[str]:
     ]
 
 
-def _part_problems(archive: zipfile.ZipFile, name: str, label: str) -> list[str]:
-    data = read_part(archive, name, label)
-    if len(data) > MAX_TEMPLATE_PART_BYTES:
-        return [f"part {name} is {len(data):,} bytes, more than {MAX_TEMPLATE_PART_BYTES:,}"]
+def _part_problems(name: str, data: bytes, label: str) -> list[str]:
     if not (name.endswith(".xml") or name.endswith(".rels")):
         return []
-    root = parse_part(data, name, label)
-    found = [
-        f"part {name} links to {target!r} outside the file" for target in _external_targets(root)
-    ]
+    root = parse_xml(data, f"{label}: {name}")
+    targets = _external_targets(root)
+    found = [f"part {name} links to {target!r} outside the file" for target in targets]
     for code in _field_codes(root):
         match = _FIELD.match(code)
         if match:
@@ -60,16 +56,34 @@ def _part_problems(archive: zipfile.ZipFile, name: str, label: str) -> list[str]
     return found
 
 
+def _parts(word: WordFile) -> dict[str, bytes]:
+    """Return every part of the template, each read within the part cap and all within the
+    template cap (whatever sizes the zip declares)."""
+    parts: dict[str, bytes] = {}
+    total = 0
+    for name in sorted(word.members):
+        data = word.read(name, MAX_TEMPLATE_PART_BYTES) or b""
+        total += len(data)
+        if total > MAX_TEMPLATE_BYTES:
+            raise UnreadableDocumentError(
+                f"{word.name}: its parts unpack to more than {MAX_TEMPLATE_BYTES:,} bytes"
+            )
+        parts[name] = data
+    return parts
+
+
 def check_template(data: bytes, label: str) -> None:
     """Raise `LibraryError` listing why the master template `data` may not be used: parts
     too many or too large, links outside the file, fields that fetch; or unreadable."""
     try:
-        archive = open_docx(data, label)
-        names = archive.namelist()
-        if len(names) > MAX_TEMPLATE_PARTS:
-            raise LibraryError(f"{label}: holds {len(names)} parts, more than {MAX_TEMPLATE_PARTS}")
-        problems = [p for name in names for p in _part_problems(archive, name, label)]
-    except DocxError as exc:
+        word = open_word_bytes(data, label)
+        if len(word.members) > MAX_TEMPLATE_PARTS:
+            raise LibraryError(
+                f"{label}: holds {len(word.members)} parts, more than {MAX_TEMPLATE_PARTS}"
+            )
+        parts = _parts(word)
+        problems = [p for name, part in parts.items() for p in _part_problems(name, part, label)]
+    except UnreadableDocumentError as exc:
         raise LibraryError(f"not a usable Word template: {exc}") from None
     if problems:
         details = "; ".join(problems[:5])
