@@ -7,13 +7,16 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from agreements.build import build
 from agreements.errors import AgreementsError, SpecInvalidError, UsageError
 from agreements.output import default_output
+from agreements.workers import StopRequest, Task, TaskError, WorkerPool
+from agreements.writer import remove_stale_temporaries
+
+STOP_GRACE = 30.0  # seconds the drafts in progress have to finish once a stop is requested
 
 _LIBRARY: object | None = None  # the library of this worker process, loaded once
 _LIBRARY_ROOT: str | None = None
@@ -27,6 +30,7 @@ class BatchResult:
     output: str | None
     ok: bool
     message: str
+    stopped: bool = False  # not drafted because the batch was stopped first
 
 
 def expand_specs(arguments: Iterable[str]) -> list[Path]:
@@ -68,6 +72,11 @@ def _reference(spec: Path) -> str | None:
     agreement = data.get("agreement") if isinstance(data, dict) else None
     reference = agreement.get("reference") if isinstance(agreement, dict) else None
     return reference if isinstance(reference, str) else None
+
+
+def _references(specs: list[str]) -> list[str | None]:
+    """Run in a worker: the reference of each spec of a chunk (see `_reference`)."""
+    return [_reference(Path(spec)) for spec in specs]
 
 
 def assign_outputs(
@@ -174,10 +183,18 @@ def run_batch(
     allow_unapproved: bool,
     workers: int | None = None,
     progress: Callable[[BatchResult], None] | None = None,
+    stop: StopRequest | None = None,
+    grace: float = STOP_GRACE,
 ) -> list[BatchResult]:
-    """Generate every spec into `out_dir` in parallel; return one result per spec, in order."""
+    """Generate every spec into `out_dir` in parallel; return one result per spec, in order.
+
+    After a `stop` request no draft is started; those in progress finish, or are abandoned
+    on a second request or after `grace` seconds (their workers killed, their temporary
+    files removed); each spec left without a draft has a `stopped` result.
+    """
     if not out_dir.is_dir():
         raise UsageError(f"{out_dir}: output folder does not exist; create it first")
+    stop = stop or StopRequest()
     count = max(1, min(workers or os.cpu_count() or 1, len(specs)))
     root = str(library_root) if library_root else None
     results: dict[str, BatchResult] = {}
@@ -187,28 +204,90 @@ def run_batch(
         if progress:
             progress(result)
 
+    remove_stale_temporaries(out_dir)
     _init_worker(root)  # workers forked from here inherit the loaded library
-    if count == 1:
-        outputs, failures = assign_outputs(specs, out_dir, [_reference(s) for s in specs])
-        for failure in failures:
-            report(failure)
-        for spec, target in outputs.items():
-            report(_one(str(spec), str(target), force, allow_unapproved))
-    else:
+    if count > 1:
         _warm()
-        with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(root,)) as pool:
-            # Naming the outputs reads every spec: done by the workers too, in chunks.
-            references = list(pool.map(_reference, specs, chunksize=32))
-            outputs, failures = assign_outputs(specs, out_dir, references)
-            for failure in failures:
-                report(failure)
-            futures = [
-                pool.submit(_one, str(spec), str(target), force, allow_unapproved)
-                for spec, target in outputs.items()
-            ]
-            for future in as_completed(futures):
-                report(future.result())
-    return [results[str(spec)] for spec in specs]
+    try:
+        if not stop.requested:
+            with WorkerPool(count, _init_worker, (root,)) as pool:
+                _draft_all(
+                    pool,
+                    specs,
+                    out_dir,
+                    report,
+                    force=force,
+                    allow_unapproved=allow_unapproved,
+                    stop=stop,
+                    grace=grace,
+                )
+    finally:
+        remove_stale_temporaries(out_dir)  # those of workers killed while writing
+    return [results.get(str(spec)) or _stopped(str(spec), None, "") for spec in specs]
+
+
+def _stopped(spec: str, target: Path | None, how: str) -> BatchResult:
+    draft = f"{target} " if target else ""
+    return BatchResult(spec, None, False, f"{draft}not written: the batch was stopped{how}", True)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _draft_all(
+    pool: WorkerPool,
+    specs: list[Path],
+    out_dir: Path,
+    report: Callable[[BatchResult], None],
+    *,
+    force: bool,
+    allow_unapproved: bool,
+    stop: StopRequest,
+    grace: float,
+) -> None:
+    """Name every spec's output, then draft each on the pool; report every result."""
+    chunks = [[str(s) for s in specs[i : i + 32]] for i in range(0, len(specs), 32)]
+    names: dict[str, list[str | None]] = {}
+
+    def named(key: str, result: object) -> None:
+        found = result if isinstance(result, list) else [None] * len(chunks[int(key)])
+        names[key] = [r if isinstance(r, str) else None for r in found]
+
+    # Naming reads every spec: done by the workers too, in chunks.
+    pool.run([(str(i), _references, (c,)) for i, c in enumerate(chunks)], named, stop, grace)
+    if stop.requested:
+        return
+    references = [r for i in range(len(chunks)) for r in names[str(i)]]
+    outputs, failures = assign_outputs(specs, out_dir, references)
+    for failure in failures:
+        report(failure)
+    targets = {str(spec): target for spec, target in outputs.items()}
+    before = {spec: _signature(target) for spec, target in targets.items()}
+
+    def drafted(spec: str, result: object) -> None:
+        if isinstance(result, TaskError):
+            result = BatchResult(spec, None, False, result.message)
+        assert isinstance(result, BatchResult)
+        report(result)
+
+    tasks: list[Task] = [
+        (s, _one, (s, str(t), force, allow_unapproved)) for s, t in targets.items()
+    ]
+    unstarted, abandoned = pool.run(tasks, drafted, stop, grace)
+    for spec in unstarted:
+        report(_stopped(spec, targets[spec], " before drafting it"))
+    for spec in abandoned:
+        target = targets[spec]
+        if target.exists() and _signature(target) != before[spec]:
+            message = "written; the batch was stopped before its report came back"
+            report(BatchResult(spec, str(target), True, message))
+        else:
+            report(_stopped(spec, target, " while drafting it"))
 
 
 def convert_batch(results: list[BatchResult], *, force: bool) -> list[BatchResult]:
@@ -260,11 +339,13 @@ def convert_batch(results: list[BatchResult], *, force: bool) -> list[BatchResul
 def summary_table(results: list[BatchResult]) -> str:
     """Return the end-of-batch table: one line per spec, then the totals."""
     width = max((len(r.spec) for r in results), default=4)
-    lines = [f"{'spec'.ljust(width)}  result  output or problem"]
-    for r in results:
-        status = "ok" if r.ok else "FAILED"
+    statuses = ["ok" if r.ok else "STOPPED" if r.stopped else "FAILED" for r in results]
+    column = max([6, *(len(s) for s in statuses)])
+    lines = [f"{'spec'.ljust(width)}  {'result'.ljust(column)}  output or problem"]
+    for r, status in zip(results, statuses, strict=True):
         detail = f"{r.output} ({r.message})" if r.ok else r.message
-        lines.append(f"{r.spec.ljust(width)}  {status:<6}  {detail}")
-    failed = sum(not r.ok for r in results)
-    lines.append(f"{len(results)} spec(s): {len(results) - failed} written, {failed} failed")
-    return "\n".join(lines)
+        lines.append(f"{r.spec.ljust(width)}  {status.ljust(column)}  {detail}")
+    written = statuses.count("ok")
+    stopped = statuses.count("STOPPED")
+    total = f"{len(results)} spec(s): {written} written, {statuses.count('FAILED')} failed"
+    return "\n".join([*lines, total + (f", {stopped} not written (stopped)" if stopped else "")])

@@ -6,11 +6,9 @@ import os
 import signal
 import sys
 
-from agreements.cli.app import app
-
 
 def _terminate(signum: int, frame: object) -> None:
-    print("Interrupted.", file=sys.stderr)
+    os.write(2, b"Interrupted.\n")  # not print: this may run in the middle of a print
     raise KeyboardInterrupt
 
 
@@ -26,12 +24,15 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
     try:
+        # Imported once the handlers are in place: a Ctrl-C while typer, click and rich load
+        # is then "Interrupted.", not a KeyboardInterrupt traceback.
+        from agreements.cli.app import app
+
         app()
     except AgreementsError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exit_code_of(exc))
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+    except KeyboardInterrupt:  # raised by `_terminate`, which said so
         sys.exit(INTERRUPTED)
     except SystemExit:
         raise

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from agreements.cli.exit_codes import INVALID
+from agreements.cli.exit_codes import INTERRUPTED, INVALID
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 
 
@@ -100,6 +100,7 @@ def _generate_many(
     library: Path | None,
 ) -> None:
     import sys
+    from contextlib import ExitStack
 
     from agreements.batch import (
         BatchResult,
@@ -109,35 +110,49 @@ def _generate_many(
         summary_table,
     )
     from agreements.clauses.load import load_library
+    from agreements.cli.stopping import stopping_on_signals
+    from agreements.workers import StopRequest
 
     loaded = load_library(library)
     loaded.require_clean()  # one clear error before any worker starts
     adopt_library(loaded, library)
-    if sys.stderr.isatty():
-        from rich.progress import Progress
+    stop = StopRequest()
+    progress = None
+    with stopping_on_signals(stop), ExitStack() as stack:
+        if sys.stderr.isatty():
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+            bar = stack.enter_context(Progress(transient=True))
             task = bar.add_task("Drafting", total=len(specs))
 
-            def advance(result: BatchResult) -> None:
+            def progress(result: BatchResult) -> None:
                 bar.advance(task)
 
-            results = run_batch(
-                specs,
-                out_dir,
-                library,
-                force=force,
-                allow_unapproved=allow_unapproved,
-                workers=jobs,
-                progress=advance,
-            )
-    else:
         results = run_batch(
-            specs, out_dir, library, force=force, allow_unapproved=allow_unapproved, workers=jobs
+            specs,
+            out_dir,
+            library,
+            force=force,
+            allow_unapproved=allow_unapproved,
+            workers=jobs,
+            progress=progress,
+            stop=stop,
         )
-    if pdf:
+    if pdf and not stop.requested:
         results = convert_batch(results, force=force)
-    typer.echo(summary_table(results))
+    with stopping_on_signals(stop):
+        typer.echo(summary_table(results))
+        if stop.requested:
+            missing = sum(r.stopped for r in results)
+            typer.echo(
+                f"Interrupted: {missing} of {len(results)} draft(s) not written, marked STOPPED "
+                "above; the drafts written are complete."
+                if missing
+                else "Interrupted after the last spec was drafted: no draft is missing.",
+                err=True,
+            )
+    if stop.requested:
+        raise typer.Exit(INTERRUPTED)
     if not all(r.ok for r in results):
         raise typer.Exit(INVALID)
 
