@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,27 +30,6 @@ class BatchResult:
     ok: bool
     message: str
     stopped: bool = False  # not drafted because the batch was stopped first
-
-
-def expand_specs(arguments: Iterable[str]) -> list[Path]:
-    """Return the spec files named by files, folders (their *.yaml) and glob patterns."""
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-        elif any(c in argument for c in "*?[") and not path.exists():
-            matches = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            if not matches:
-                raise UsageError(f"{argument}: no file matches this pattern")
-            found.extend(matches)
-        else:
-            found.append(path)
-    unique: list[Path] = []
-    for path in found:
-        if path not in unique:
-            unique.append(path)
-    return unique
 
 
 def _reference(spec: Path) -> str | None:

@@ -17,7 +17,7 @@ import pytest
 
 from agreements.workers import StopRequest, TaskError, WorkerPool
 from agreements.writer import remove_stale_temporaries
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, require_soffice
 
 SPECS = 120  # about four seconds of drafting on two workers: time enough to interrupt
 TOTALS = re.compile(
@@ -230,7 +230,7 @@ def test_ctrl_c_while_the_batch_starts_prints_no_traceback(
     _interrupt(process, signal.SIGINT, group=True)
     stdout, stderr = _finish(process)
     assert process.returncode == 130, stdout + stderr
-    assert "Traceback" not in stdout + stderr
+    assert "Traceback" not in stdout + stderr  # nor "Exception ignored in: ..." with one
     found = TOTALS.search(stdout)
     written = int(found.group(2)) if found else 0
     assert len(list(tmp_path.glob("*.docx"))) == written
@@ -287,6 +287,51 @@ def test_workers_die_with_a_killed_batch_and_the_next_run_removes_their_temporar
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".docx") == []
+
+
+def _command_line(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_text(errors="replace")
+    except OSError:
+        return ""
+
+
+def test_a_signal_during_pdf_conversion_keeps_the_drafts(specs: Path, tmp_path: Path) -> None:
+    require_soffice()
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc to see the conversion start")
+    three = tmp_path / "specs"
+    three.mkdir()
+    for spec in sorted(specs.iterdir())[:3]:
+        (three / spec.name).write_bytes(spec.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [*_command(), "generate", str(three), "--out-dir", str(out), "--pdf"],
+        cwd=ROOT,
+        env=_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not any(
+        "office" in _command_line(pid)
+        for pid, (ppid, _, _) in _processes().items()
+        if ppid == process.pid
+    ):
+        assert process.poll() is None, "the batch ended before converting"
+        assert time.monotonic() < deadline, "no LibreOffice after 120 s"
+        time.sleep(0.05)
+    _interrupt(process, signal.SIGINT, group=True)
+    stdout, stderr = _finish(process)
+    assert process.returncode == 130, stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    assert "Stopping: the PDF conversion is abandoned; the drafts are kept." in stderr
+    assert stdout.splitlines()[-1] == "3 spec(s): 3 written, 0 failed"
+    assert len(list(out.glob("*.docx"))) == 3
+    assert [p.name for p in out.iterdir() if p.suffix not in (".docx", ".pdf")] == []
 
 
 def _start_writer(target: Path) -> subprocess.Popen[str]:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 
 
 def _terminate(signum: int, frame: object) -> None:
-    os.write(2, b"Interrupted.\n")  # not print: this may run in the middle of a print
+    with contextlib.suppress(OSError):  # not print: this may run in the middle of a print
+        os.write(2, b"Interrupted.\n")
     raise KeyboardInterrupt
+
+
+def _ignore_late_signals() -> None:
+    """Once the run is known to end interrupted, another Ctrl-C has nothing left to stop; left
+    to Python's exit, it would end the process by the signal instead of with exit code 130."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def main() -> None:
@@ -33,8 +42,11 @@ def main() -> None:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exit_code_of(exc))
     except KeyboardInterrupt:  # raised by `_terminate`, which said so
+        _ignore_late_signals()
         sys.exit(INTERRUPTED)
-    except SystemExit:
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            _ignore_late_signals()
         raise
     except Exception as exc:  # the last line of defence: no traceback unless asked for
         if debug:

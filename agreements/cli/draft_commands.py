@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from agreements.cli.exit_codes import INTERRUPTED, INVALID
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+
+if TYPE_CHECKING:
+    from agreements.batch import BatchResult
+    from agreements.workers import StopRequest
 
 
 def register(app: typer.Typer) -> None:
@@ -51,8 +57,8 @@ def generate(
     One spec is drafted in this process; many specs (files, folders, globs) are drafted in
     parallel, one failing spec does not stop the others, and a summary ends the run.
     """
-    from agreements.batch import expand_specs
     from agreements.errors import UsageError
+    from agreements.specfiles import expand_specs
 
     paths = expand_specs(specs)
     if output is not None and output.endswith(("/", "\\")):
@@ -99,26 +105,46 @@ def _generate_many(
     jobs: int | None,
     library: Path | None,
 ) -> None:
-    import sys
-    from contextlib import ExitStack
-
-    from agreements.batch import (
-        BatchResult,
-        adopt_library,
-        convert_batch,
-        run_batch,
-        summary_table,
-    )
-    from agreements.clauses.load import load_library
     from agreements.cli.stopping import stopping_on_signals
     from agreements.workers import StopRequest
+
+    stop = StopRequest()
+    # From here to the summary a signal is a stop request, never an exception: one raised
+    # inside pydantic, a lock or a queue turns into a bogus error or a hang.
+    with stopping_on_signals(stop):
+        results = _draft_batch(specs, out_dir, force, allow_unapproved, jobs, library, stop)
+        if pdf and not stop.requested:
+            from agreements.batch import convert_batch
+
+            # One LibreOffice run cannot stop half-way: a signal ends it, the drafts stay.
+            with suppress(KeyboardInterrupt), stopping_on_signals(stop, interrupt=True):
+                results = convert_batch(results, force=force)
+        _summarise(results, stop, pdf)
+    if stop.requested:
+        raise typer.Exit(INTERRUPTED)
+    if not all(r.ok for r in results):
+        raise typer.Exit(INVALID)
+
+
+def _draft_batch(
+    specs: list[Path],
+    out_dir: Path,
+    force: bool,
+    allow_unapproved: bool,
+    jobs: int | None,
+    library: Path | None,
+    stop: StopRequest,
+) -> list[BatchResult]:
+    import sys
+
+    from agreements.batch import adopt_library, run_batch
+    from agreements.clauses.load import load_library
 
     loaded = load_library(library)
     loaded.require_clean()  # one clear error before any worker starts
     adopt_library(loaded, library)
-    stop = StopRequest()
-    progress = None
-    with stopping_on_signals(stop), ExitStack() as stack:
+    with ExitStack() as stack:
+        progress = None
         if sys.stderr.isatty():
             from rich.progress import Progress
 
@@ -128,7 +154,7 @@ def _generate_many(
             def progress(result: BatchResult) -> None:
                 bar.advance(task)
 
-        results = run_batch(
+        return run_batch(
             specs,
             out_dir,
             library,
@@ -138,23 +164,22 @@ def _generate_many(
             progress=progress,
             stop=stop,
         )
-    if pdf and not stop.requested:
-        results = convert_batch(results, force=force)
-    with stopping_on_signals(stop):
-        typer.echo(summary_table(results))
-        if stop.requested:
-            missing = sum(r.stopped for r in results)
-            typer.echo(
-                f"Interrupted: {missing} of {len(results)} draft(s) not written, marked STOPPED "
-                "above; the drafts written are complete."
-                if missing
-                else "Interrupted after the last spec was drafted: no draft is missing.",
-                err=True,
-            )
+
+
+def _summarise(results: list[BatchResult], stop: StopRequest, pdf: bool) -> None:
+    from agreements.batch import summary_table
+
+    typer.echo(summary_table(results))
     if stop.requested:
-        raise typer.Exit(INTERRUPTED)
-    if not all(r.ok for r in results):
-        raise typer.Exit(INVALID)
+        missing = sum(r.stopped for r in results)
+        pdfs = " No PDF is listed: their conversion was stopped or never started." if pdf else ""
+        typer.echo(
+            f"Interrupted: {missing} of {len(results)} draft(s) not written, marked STOPPED "
+            f"above; the drafts written are complete.{pdfs}"
+            if missing
+            else f"Interrupted after the last spec was drafted: no draft is missing.{pdfs}",
+            err=True,
+        )
 
 
 def inspect(
