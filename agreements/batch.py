@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from agreements.build import build
-from agreements.errors import AgreementsError, SpecInvalidError, UsageError
+from agreements.errors import AgreementsError, SpecInvalidError
+from agreements.formatting import counted
 from agreements.output import default_output
+from agreements.workers import StopRequest, Task, TaskError, WorkerPool
+from agreements.writer import remove_stale_temporaries
+
+STOP_GRACE = 30.0  # seconds the drafts in progress have to finish once a stop is requested
 
 _LIBRARY: object | None = None  # the library of this worker process, loaded once
 _LIBRARY_ROOT: str | None = None
@@ -26,6 +31,7 @@ class BatchResult:
     output: str | None
     ok: bool
     message: str
+    stopped: bool = False  # not drafted because the batch was stopped first
 
 
 def _reference(spec: Path) -> str | None:
@@ -46,6 +52,11 @@ def _reference(spec: Path) -> str | None:
     agreement = data.get("agreement") if isinstance(data, dict) else None
     reference = agreement.get("reference") if isinstance(agreement, dict) else None
     return reference if isinstance(reference, str) else None
+
+
+def _references(specs: list[str]) -> list[str | None]:
+    """Run in a worker: the reference of each spec of a chunk (see `_reference`)."""
+    return [_reference(Path(spec)) for spec in specs]
 
 
 def assign_outputs(
@@ -138,9 +149,9 @@ def _one(spec: str, output: str, force: bool, allow_unapproved: bool) -> BatchRe
         return BatchResult(spec, None, False, str(exc).splitlines()[0])
     except Exception as exc:  # one broken spec must not stop the batch
         return BatchResult(spec, None, False, f"internal error: {type(exc).__name__}: {exc}")
-    warnings = f", {len(draft.warnings)} warning(s)" if draft.warnings else ""
-    articles = len(draft.rendered.clauses)
-    return BatchResult(spec, str(draft.outputs.docx), True, f"{articles} clauses{warnings}")
+    warnings = f", {counted(len(draft.warnings), 'warning')}" if draft.warnings else ""
+    articles = counted(len(draft.rendered.clauses), "clause")
+    return BatchResult(spec, str(draft.outputs.docx), True, f"{articles}{warnings}")
 
 
 def run_batch(
@@ -152,10 +163,17 @@ def run_batch(
     allow_unapproved: bool,
     workers: int | None = None,
     progress: Callable[[BatchResult], None] | None = None,
+    stop: StopRequest | None = None,
+    grace: float = STOP_GRACE,
 ) -> list[BatchResult]:
-    """Generate every spec into `out_dir` in parallel; return one result per spec, in order."""
-    if not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: output folder does not exist; create it first")
+    """Generate every spec into `out_dir` in parallel; return one result per spec, in order.
+
+    After a `stop` request no draft is started; those in progress finish, or are abandoned
+    on a second request or after `grace` seconds (their workers killed, their temporary
+    files removed); each spec left without a draft has a `stopped` result.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)  # a file in the way is an OSError: exit 2
+    stop = stop or StopRequest()
     count = max(1, min(workers or os.cpu_count() or 1, len(specs)))
     root = str(library_root) if library_root else None
     results: dict[str, BatchResult] = {}
@@ -165,28 +183,90 @@ def run_batch(
         if progress:
             progress(result)
 
+    remove_stale_temporaries(out_dir)
     _init_worker(root)  # workers forked from here inherit the loaded library
-    if count == 1:
-        outputs, failures = assign_outputs(specs, out_dir, [_reference(s) for s in specs])
-        for failure in failures:
-            report(failure)
-        for spec, target in outputs.items():
-            report(_one(str(spec), str(target), force, allow_unapproved))
-    else:
+    if count > 1:
         _warm()
-        with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(root,)) as pool:
-            # Naming the outputs reads every spec: done by the workers too, in chunks.
-            references = list(pool.map(_reference, specs, chunksize=32))
-            outputs, failures = assign_outputs(specs, out_dir, references)
-            for failure in failures:
-                report(failure)
-            futures = [
-                pool.submit(_one, str(spec), str(target), force, allow_unapproved)
-                for spec, target in outputs.items()
-            ]
-            for future in as_completed(futures):
-                report(future.result())
-    return [results[str(spec)] for spec in specs]
+    try:
+        if not stop.requested:
+            with WorkerPool(count, _init_worker, (root,)) as pool:
+                _draft_all(
+                    pool,
+                    specs,
+                    out_dir,
+                    report,
+                    force=force,
+                    allow_unapproved=allow_unapproved,
+                    stop=stop,
+                    grace=grace,
+                )
+    finally:
+        remove_stale_temporaries(out_dir)  # those of workers killed while writing
+    return [results.get(str(spec)) or _stopped(str(spec), None, "") for spec in specs]
+
+
+def _stopped(spec: str, target: Path | None, how: str) -> BatchResult:
+    draft = f"{target} " if target else ""
+    return BatchResult(spec, None, False, f"{draft}not written: the batch was stopped{how}", True)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def _draft_all(
+    pool: WorkerPool,
+    specs: list[Path],
+    out_dir: Path,
+    report: Callable[[BatchResult], None],
+    *,
+    force: bool,
+    allow_unapproved: bool,
+    stop: StopRequest,
+    grace: float,
+) -> None:
+    """Name every spec's output, then draft each on the pool; report every result."""
+    chunks = [[str(s) for s in specs[i : i + 32]] for i in range(0, len(specs), 32)]
+    names: dict[str, list[str | None]] = {}
+
+    def named(key: str, result: object) -> None:
+        found = result if isinstance(result, list) else [None] * len(chunks[int(key)])
+        names[key] = [r if isinstance(r, str) else None for r in found]
+
+    # Naming reads every spec: done by the workers too, in chunks.
+    pool.run([(str(i), _references, (c,)) for i, c in enumerate(chunks)], named, stop, grace)
+    if stop.requested:
+        return
+    references = [r for i in range(len(chunks)) for r in names[str(i)]]
+    outputs, failures = assign_outputs(specs, out_dir, references)
+    for failure in failures:
+        report(failure)
+    targets = {str(spec): target for spec, target in outputs.items()}
+    before = {spec: _signature(target) for spec, target in targets.items()}
+
+    def drafted(spec: str, result: object) -> None:
+        if isinstance(result, TaskError):
+            result = BatchResult(spec, None, False, result.message)
+        assert isinstance(result, BatchResult)
+        report(result)
+
+    tasks: list[Task] = [
+        (s, _one, (s, str(t), force, allow_unapproved)) for s, t in targets.items()
+    ]
+    unstarted, abandoned = pool.run(tasks, drafted, stop, grace)
+    for spec in unstarted:
+        report(_stopped(spec, targets[spec], " before drafting it"))
+    for spec in abandoned:
+        target = targets[spec]
+        if target.exists() and _signature(target) != before[spec]:
+            message = "written; the batch was stopped before its report came back"
+            report(BatchResult(spec, str(target), True, message))
+        else:
+            report(_stopped(spec, target, " while drafting it"))
 
 
 def convert_batch(results: list[BatchResult], *, force: bool) -> list[BatchResult]:
@@ -235,14 +315,56 @@ def convert_batch(results: list[BatchResult], *, force: bool) -> list[BatchResul
     return updated
 
 
-def summary_table(results: list[BatchResult]) -> str:
-    """Return the end-of-batch table: one line per spec, then the totals."""
-    width = max((len(r.spec) for r in results), default=4)
-    lines = [f"{'spec'.ljust(width)}  result  output or problem"]
-    for r in results:
-        status = "ok" if r.ok else "FAILED"
-        detail = f"{r.output} ({r.message})" if r.ok else r.message
-        lines.append(f"{r.spec.ljust(width)}  {status:<6}  {detail}")
-    failed = sum(not r.ok for r in results)
-    lines.append(f"{len(results)} spec(s): {len(results) - failed} written, {failed} failed")
-    return "\n".join(lines)
+def summary_table(results: list[BatchResult], width: int = 80) -> str:
+    """Return the end-of-batch table, at most `width` columns: one row per spec (its file
+    name, the result, the draft written or the first problem, wrapped under its column),
+    then the totals, warnings included."""
+    import textwrap
+
+    statuses = ["ok" if r.ok else "STOPPED" if r.stopped else "FAILED" for r in results]
+    names = [_short(Path(r.spec).name, 28) for r in results]
+    first = max([4, *(len(n) for n in names)])
+    second = max([6, *(len(s) for s in statuses)])
+    room = max(20, width - first - second - 4)
+    lines = [f"{'spec'.ljust(first)}  {'result'.ljust(second)}  draft, or the problem"]
+    indent = " " * (first + second + 4)
+    for r, name, status in zip(results, names, statuses, strict=True):
+        detail = f"{Path(r.output).name} ({r.message})" if r.ok and r.output else r.message
+        detail = detail.removeprefix(f"{r.spec}:")  # the spec column names the file
+        # A path is never cut in two: a line holding one may be longer than `width`.
+        wrapped = textwrap.wrap(detail, room, break_long_words=False, break_on_hyphens=False)
+        wrapped = wrapped or [""]
+        lines.append(f"{name.ljust(first)}  {status.ljust(second)}  {wrapped[0]}")
+        lines.extend(indent + more for more in wrapped[1:])
+    written = statuses.count("ok")
+    stopped = statuses.count("STOPPED")
+    warned = sum(_warnings(r.message) for r in results if r.ok)
+    total = (
+        f"{counted(len(results), 'spec')}: {written} written, {statuses.count('FAILED')} failed"
+        + (f", {stopped} not written (stopped)" if stopped else "")
+        + (f"; {counted(warned, 'warning')} in the drafts written" if warned else "")
+    )
+    return "\n".join([*lines, total])
+
+
+def summary_rows(results: list[BatchResult]) -> list[dict[str, object]]:
+    """Return the batch summary for machines (`--format json`): one object per spec."""
+    return [
+        {
+            "spec": r.spec,
+            "result": "ok" if r.ok else "stopped" if r.stopped else "failed",
+            "draft": r.output if r.ok else None,
+            "message": r.message,
+            "warnings": _warnings(r.message) if r.ok else 0,
+        }
+        for r in results
+    ]
+
+
+def _warnings(message: str) -> int:
+    found = re.search(r"(\d+) warnings?\b", message)
+    return int(found.group(1)) if found else 0
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agreements.errors import OutputError
-from agreements.writer import check_target, write_bytes_atomic
+from agreements.writer import check_target, remove_stale_temporaries, write_bytes_atomic
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,9 @@ def write_output(data: bytes, outputs: Outputs, *, force: bool) -> Outputs:
     """Write the draft (converting it to PDF first when asked) and return what was written.
 
     The PDF is made from a staged copy before anything is written, so a failed conversion
-    leaves neither file behind.
+    leaves neither file behind. Temporary files a killed run left in the folder go first.
     """
+    remove_stale_temporaries(outputs.docx.parent)
     if outputs.pdf is None:
         write_bytes_atomic(outputs.docx, data, force=force)
         return outputs

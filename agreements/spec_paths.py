@@ -1,4 +1,9 @@
-"""Which spec files a command is given: files, folders of specs and glob patterns alike."""
+"""Which spec files a command is given: files, folders of specs and glob patterns alike.
+
+Kept apart from the batch, and light: `generate` expands its arguments before it knows
+whether it drafts one spec or a batch, and a batch must not import pydantic and the
+pipeline before its handling of Ctrl-C is in place.
+"""
 
 from __future__ import annotations
 

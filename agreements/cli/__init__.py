@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 
-from agreements.cli.app import app
-
 
 def _terminate(signum: int, frame: object) -> None:
-    print("Interrupted.", file=sys.stderr)
+    with contextlib.suppress(OSError):  # not print: this may run in the middle of a print
+        os.write(2, b"Interrupted.\n")
     raise KeyboardInterrupt
 
 
@@ -21,6 +21,13 @@ def _os_message(error: OSError) -> str:
         name = name[:40] + "\u2026" + name[-30:]
     reason = error.strerror or str(error)
     return f"{name}: {reason.lower()}" if name else reason
+
+
+def _ignore_late_signals() -> None:
+    """Once the run is known to end interrupted, another Ctrl-C has nothing left to stop; left
+    to Python's exit, it would end the process by the signal instead of with exit code 130."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def main() -> None:
@@ -35,14 +42,20 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
     try:
+        # Imported once the handlers are in place: a Ctrl-C while typer, click and rich load
+        # is then "Interrupted.", not a KeyboardInterrupt traceback.
+        from agreements.cli.app import app
+
         app()
     except AgreementsError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         sys.exit(exit_code_of(exc))
-    except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+    except KeyboardInterrupt:  # raised by `_terminate`, which said so
+        _ignore_late_signals()
         sys.exit(INTERRUPTED)
-    except SystemExit:
+    except SystemExit as exc:
+        if exc.code == INTERRUPTED:
+            _ignore_late_signals()
         raise
     except OSError as exc:  # the file system refused: a name too long, a full disk, no access
         if debug:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from agreements.cli.exit_codes import INVALID
+from agreements.cli.exit_codes import INTERRUPTED, INVALID, OK
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
 from agreements.formatting import counted
 
 if TYPE_CHECKING:
+    from agreements.batch import BatchResult
     from agreements.register.database import Register
+    from agreements.workers import StopRequest
 
 
 def register(app: typer.Typer) -> None:
@@ -56,6 +58,9 @@ def generate(
         help="Also record each draft written in the agreement register (AGREEMENTS_REGISTER "
         "or the `register` setting).",
     ),
+    summary_format: OutputFormat = typer.Option(
+        OutputFormat.TEXT, "--format", help="The summary of many specs: text or json."
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
     """Validate specs and write their Word drafts (and PDFs); never overwrite without --force.
@@ -81,14 +86,22 @@ def generate(
     with registry or nullcontext():
         if one:
             written = [_generate_one(paths[0], target, force, pdf, allow_unapproved, library)]
+            code = OK
         else:
-            written = _generate_many(
-                paths, out_dir or Path(), force, pdf, allow_unapproved, jobs, library
+            written, code = _generate_many(
+                paths,
+                out_dir or Path(),
+                force,
+                pdf,
+                allow_unapproved,
+                jobs,
+                library,
+                summary_format,
             )
         if registry is not None and written:
             _record(registry, written, library)
-    if len(written) < len(paths):
-        raise typer.Exit(INVALID)
+    if code != OK:
+        raise typer.Exit(code)
 
 
 def _open_register(library: Path | None) -> Register:
@@ -144,48 +157,92 @@ def _generate_many(
     allow_unapproved: bool,
     jobs: int | None,
     library: Path | None,
-) -> list[tuple[Path, Path]]:
-    """Draft many specs; return the (spec, draft) of those written."""
+    summary_format: OutputFormat = OutputFormat.TEXT,
+) -> tuple[list[tuple[Path, Path]], int]:
+    """Draft many specs; return the (spec, draft) of those written and the exit code."""
+    from agreements.cli.stopping import stopping_on_signals
+    from agreements.workers import StopRequest
+
+    stop = StopRequest()
+    # From here to the summary a signal is a stop request, never an exception: one raised
+    # inside pydantic, a lock or a queue turns into a bogus error or a hang.
+    with stopping_on_signals(stop):
+        results = _draft_batch(specs, out_dir, force, allow_unapproved, jobs, library, stop)
+        if pdf and not stop.requested:
+            from agreements.batch import convert_batch
+
+            # One LibreOffice run cannot stop half-way: a signal ends it, the drafts stay.
+            with suppress(KeyboardInterrupt), stopping_on_signals(stop, interrupt=True):
+                results = convert_batch(results, force=force)
+        _summarise(results, stop, pdf, summary_format)
+    written = [(Path(r.spec), Path(r.output)) for r in results if r.ok and r.output is not None]
+    if stop.requested:
+        return written, INTERRUPTED
+    return written, OK if all(r.ok for r in results) else INVALID
+
+
+def _draft_batch(
+    specs: list[Path],
+    out_dir: Path,
+    force: bool,
+    allow_unapproved: bool,
+    jobs: int | None,
+    library: Path | None,
+    stop: StopRequest,
+) -> list[BatchResult]:
     import sys
 
-    from agreements.batch import (
-        BatchResult,
-        adopt_library,
-        convert_batch,
-        run_batch,
-        summary_table,
-    )
+    from agreements.batch import adopt_library, run_batch
     from agreements.clauses.load import load_library
 
     loaded = load_library(library)
     loaded.require_clean()  # one clear error before any worker starts
     adopt_library(loaded, library)
-    if sys.stderr.isatty():
-        from rich.progress import Progress
+    with ExitStack() as stack:
+        progress = None
+        if sys.stderr.isatty():
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+            bar = stack.enter_context(Progress(transient=True))
             task = bar.add_task("Drafting", total=len(specs))
 
-            def advance(result: BatchResult) -> None:
+            def progress(result: BatchResult) -> None:
                 bar.advance(task)
 
-            results = run_batch(
-                specs,
-                out_dir,
-                library,
-                force=force,
-                allow_unapproved=allow_unapproved,
-                workers=jobs,
-                progress=advance,
-            )
-    else:
-        results = run_batch(
-            specs, out_dir, library, force=force, allow_unapproved=allow_unapproved, workers=jobs
+        return run_batch(
+            specs,
+            out_dir,
+            library,
+            force=force,
+            allow_unapproved=allow_unapproved,
+            workers=jobs,
+            progress=progress,
+            stop=stop,
         )
-    if pdf:
-        results = convert_batch(results, force=force)
-    typer.echo(summary_table(results))
-    return [(Path(r.spec), Path(r.output)) for r in results if r.ok and r.output is not None]
+
+
+def _summarise(
+    results: list[BatchResult],
+    stop: StopRequest,
+    pdf: bool,
+    summary_format: OutputFormat = OutputFormat.TEXT,
+) -> None:
+    from agreements.batch import summary_rows, summary_table
+
+    if summary_format is OutputFormat.JSON:
+        typer.echo(json.dumps(summary_rows(results), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(summary_table(results))
+    if stop.requested:
+        missing = sum(r.stopped for r in results)
+        pdfs = " No PDF is listed: their conversion was stopped or never started." if pdf else ""
+        typer.echo(
+            f"Interrupted: {missing} of {counted(len(results), 'draft')} not written, marked "
+            f"STOPPED above; the drafts written are complete.{pdfs}"
+            if missing
+            else f"Interrupted after the last spec was drafted: no draft is missing.{pdfs}",
+            err=True,
+        )
 
 
 def inspect(
