@@ -108,6 +108,8 @@ def provenance_of(
         ),
         tuple(approvals.get(c.id, "never approved") for c in clauses),
         rendered.plan.selection.loaded.decisions,
+        rendered.plan.selection.spec.agreement.reference,
+        tuple(p.legal_name for p in rendered.plan.selection.spec.parties),
     )
 
 

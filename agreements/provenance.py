@@ -25,6 +25,8 @@ class Provenance:
     clauses: tuple[str, ...]
     approvals: tuple[str, ...]
     decisions: tuple[str, ...] = ()
+    reference: str = ""
+    parties: tuple[str, ...] = ()
 
     def pending(self) -> Mapping[str, str]:
         """Return the status of each clause id that is not approved, in article order."""
@@ -43,6 +45,10 @@ class Provenance:
             "agreements.language": self.language,
             "agreements.clause_count": str(len(self.clauses)),
         }
+        if self.reference:
+            props["agreements.reference"] = self.reference
+        for number, party in enumerate(self.parties, start=1):
+            props[f"agreements.party.{number:02d}"] = party
         for number, (clause, approval) in enumerate(
             zip(self.clauses, self.approvals, strict=True), start=1
         ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -111,16 +112,28 @@ def test_every_ref_points_to_a_bookmark_with_the_right_number(
 
 def test_draft_has_provenance(drafts: dict[str, Draft]) -> None:
     draft = drafts["bp-west-papua-youth"]
+    spec = draft.plan.plan.selection.spec
     result = run_cli("inspect", str(draft.path))
     assert result.returncode == 0
-    spec_hash = hashlib.sha256((ROOT / "examples/bp-west-papua-youth.yaml").read_bytes())
-    assert f"agreements.spec_sha256      {spec_hash.hexdigest()}" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Agreement {spec.agreement.reference}"
+    assert lines[1 : 2 + len(spec.parties)] == [
+        "Parties:",
+        *(f"  {p.legal_name}" for p in spec.parties),
+    ]
     first = draft.plan.clauses[0]
-    assert (
-        f"agreements.clause.001       {first.clause_id}@{first.planned.clause.version}#"
+    assert re.search(
+        rf"^ +1  {first.clause_id}@{first.planned.clause.version} +approved$", result.stdout, re.M
+    )
+    assert f"Articles ({len(draft.plan.clauses)}):" in lines
+    raw = json.loads(run_cli("inspect", str(draft.path), "--format", "json").stdout)
+    spec_hash = hashlib.sha256((ROOT / "examples/bp-west-papua-youth.yaml").read_bytes())
+    assert raw["provenance"]["agreements.spec_sha256"] == spec_hash.hexdigest()
+    assert raw["provenance"]["agreements.clause.001"] == (
+        f"{first.clause_id}@{first.planned.clause.version}#"
         f"{text_hash(clause_text(first.planned.clause, 'en'))[:16]}"
-    ) in result.stdout
-    assert f"agreements.clause_count     {len(draft.plan.clauses)}" in result.stdout
+    )
+    assert raw["provenance"]["agreements.clause_count"] == str(len(draft.plan.clauses))
 
 
 def test_inspect_refuses_a_file_that_is_not_a_draft(tmp_path: Path) -> None:

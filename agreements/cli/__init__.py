@@ -33,6 +33,7 @@ def _ignore_late_signals() -> None:
 def main() -> None:
     """Run the CLI; turn engine errors into one-line messages and exit codes, never tracebacks."""
     from agreements.cli.exit_codes import BUG, INTERRUPTED, exit_code_of, os_error_code
+    from agreements.cli.style import marked
     from agreements.errors import AgreementsError
 
     debug = "--debug" in sys.argv or os.environ.get("AGREEMENTS_DEBUG") == "1"
@@ -48,7 +49,7 @@ def main() -> None:
 
         app()
     except AgreementsError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(marked(f"Error: {exc}", sys.stderr), file=sys.stderr)
         sys.exit(exit_code_of(exc))
     except KeyboardInterrupt:  # raised by `_terminate`, which said so
         _ignore_late_signals()
@@ -60,7 +61,7 @@ def main() -> None:
     except OSError as exc:  # the file system refused: a name too long, a full disk, no access
         if debug:
             raise
-        print(f"Error: {_os_message(exc)}", file=sys.stderr)
+        print(marked(f"Error: {_os_message(exc)}", sys.stderr), file=sys.stderr)
         sys.exit(os_error_code(exc))
     except Exception as exc:  # the last line of defence: no traceback unless asked for
         if debug:

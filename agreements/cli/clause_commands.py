@@ -9,6 +9,7 @@ import typer
 
 from agreements.cli.exit_codes import INVALID, OK
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+from agreements.cli.style import marked
 from agreements.formatting import counted
 
 clauses_app = typer.Typer(
@@ -84,7 +85,7 @@ def lint(
         typer.echo(json.dumps([p.to_json() for p in problems], indent=2, ensure_ascii=False))
     else:
         for problem in problems:
-            typer.echo(problem.format())
+            typer.echo(marked(problem.format()))
         errors = sum(p.severity is Severity.ERROR for p in problems)
         typer.echo(
             f"{counted(count, 'clause')} checked: {counted(errors, 'error')}, "

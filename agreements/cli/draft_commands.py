@@ -11,6 +11,7 @@ import typer
 
 from agreements.cli.exit_codes import INTERRUPTED, INVALID, OK
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, OutputFormat
+from agreements.cli.style import marked
 from agreements.formatting import counted
 
 if TYPE_CHECKING:
@@ -173,6 +174,11 @@ def _generate_many(
 
             # One LibreOffice run cannot stop half-way: a signal ends it, the drafts stay.
             with suppress(KeyboardInterrupt), stopping_on_signals(stop, interrupt=True):
+                typer.echo(
+                    f"Converting {counted(sum(r.ok for r in results), 'draft')} to PDF with "
+                    "LibreOffice (about a second each)...",
+                    err=True,
+                )
                 results = convert_batch(results, force=force)
         _summarise(results, stop, pdf, summary_format)
     written = [(Path(r.spec), Path(r.output)) for r in results if r.ok and r.output is not None]
@@ -201,9 +207,11 @@ def _draft_batch(
     with ExitStack() as stack:
         progress = None
         if sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            bar = stack.enter_context(Progress(transient=True))
+            # The bar goes to stderr, so the summary on stdout can be piped or saved.
+            bar = stack.enter_context(Progress(console=Console(stderr=True), transient=True))
             task = bar.add_task("Drafting", total=len(specs))
 
             def progress(result: BatchResult) -> None:
@@ -232,7 +240,7 @@ def _summarise(
     if summary_format is OutputFormat.JSON:
         typer.echo(json.dumps(summary_rows(results), indent=2, ensure_ascii=False))
     else:
-        typer.echo(summary_table(results))
+        typer.echo(marked(summary_table(results)))
     if stop.requested:
         missing = sum(r.stopped for r in results)
         pdfs = " No PDF is listed: their conversion was stopped or never started." if pdf else ""
@@ -274,9 +282,10 @@ def inspect(
             )
         )
     else:
-        width = max(len(k) for k in properties)
-        for key, value in properties.items():
-            typer.echo(f"{key.ljust(width)}  {value}")
+        from agreements.inspect import summary
+
+        for line in summary(properties):
+            typer.echo(line)
         typer.echo(
             f"\nCompared with clause library {loaded.version}: "
             f"{counted(len(changes), 'clause')} changed since this draft was made"

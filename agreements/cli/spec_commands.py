@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from agreements.cli.options import FORMAT_OPTION, LIBRARY_OPTION, KindChoice, OutputFormat
+from agreements.cli.style import marked
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +45,7 @@ def validate(
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(outcome.to_json(), indent=2, ensure_ascii=False))
     else:
-        typer.echo(outcome.to_text())
+        typer.echo(marked(outcome.to_text()))
     raise typer.Exit(validation_exit_code(outcome.all_readable, outcome.all_valid))
 
 
