@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from agreements.spec.models import AgreementKind
 
 _HEADER = """\
-# yaml-language-server: $schema=../schemas/spec.schema.json
+# yaml-language-server: $schema={schema}
 # Starter spec for a {kind} agreement. Replace every value that starts with TODO,
 # then run `agreements validate` on this file until it reports no errors.
 agreement:
@@ -119,11 +122,37 @@ _CONTRIBUTION_FOR_KIND = {
 }
 
 
-def starter_spec(kind: AgreementKind, org_legal: str, org_short: str, rate: str) -> str:
-    """Return the text of a starter spec of `kind` for the library's organisation."""
+def schema_file() -> Path:
+    """Return the spec's JSON Schema shipped with this installation: in the checkout's
+    schemas/ folder, or inside the installed package (a wheel carries it there)."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "schemas" / "spec.schema.json"
+    return checkout if checkout.is_file() else package / "_library" / "schemas" / "spec.schema.json"
+
+
+def schema_reference(output: Path | None) -> str:
+    """Return the `$schema` reference for a spec written at `output`: a path relative to
+    the spec's folder when one exists (so a checkout can be moved), else a file URI."""
+    schema = schema_file()
+    if output is not None:
+        try:
+            relative = Path(os.path.relpath(schema, output.resolve().parent))
+        except ValueError:  # another drive on Windows
+            return schema.as_uri()
+        if relative.parts.count("..") <= 2:  # beside the checkout: movable with it
+            return relative.as_posix()
+    return schema.as_uri()
+
+
+def starter_spec(
+    kind: AgreementKind, org_legal: str, org_short: str, rate: str, output: Path | None = None
+) -> str:
+    """Return the text of a starter spec of `kind` for the library's organisation, to be
+    written at `output` (its `$schema` line resolves from there; standard output if None)."""
     section = _CONTRIBUTIONS[_CONTRIBUTION_FOR_KIND.get(kind, "services")]
+    header = _HEADER.replace("{schema}", schema_reference(output))
     return (
-        _HEADER.format(kind=kind.value, org_legal=org_legal, org_short=org_short)
+        header.format(kind=kind.value, org_legal=org_legal, org_short=org_short)
         + section.format(rate=rate)
         + _FOOTER
     )

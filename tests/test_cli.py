@@ -197,3 +197,29 @@ def test_a_title_longer_than_word_allows_is_refused_at_validation(tmp_path: Path
     result = run_cli("validate", str(spec))
     assert result.returncode == 1
     assert "error V03 agreement.title: is longer than 255 characters" in result.stdout
+
+
+@pytest.mark.parametrize("where", ["inside", "elsewhere", "stdout"])
+def test_the_starter_spec_points_at_a_schema_that_exists(where: str, tmp_path: Path) -> None:
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    if where == "stdout":
+        text = run_cli("new", "--kind", "funding").stdout
+        folder = tmp_path
+    else:
+        folder = (ROOT / "examples") if where == "inside" else tmp_path / "a" / "b"
+        target = folder / f"starter-{where}-test.yaml"
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            assert run_cli("new", "--kind", "funding", "-o", str(target)).returncode == 0
+            text = target.read_text(encoding="utf-8")
+        finally:
+            target.unlink(missing_ok=True)
+    reference = text.splitlines()[0].split("$schema=", 1)[1]
+    if reference.startswith("file:"):
+        schema = Path(url2pathname(urlparse(reference).path))
+    else:
+        assert where == "inside", reference  # relative only beside the checkout
+        schema = folder / reference
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"]

@@ -112,6 +112,7 @@ def new(
         settings.organisation.legal_name,
         settings.organisation.short_name,
         str(settings.support_cost_rate),
+        output,
     )
     if output is None:
         sys.stdout.write(text)
