@@ -15,7 +15,7 @@ from docx import Document
 from agreements.build import check
 from agreements.clauses.load import Library, load_library
 from agreements.spec.parties import PartyCategory, PartyRole
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.drafts import make_draft
 
 ROLES = ROOT / "tests" / "data" / "roles"
@@ -234,3 +234,22 @@ def test_an_organisation_can_rename_the_terms_in_its_settings(tmp_path: Path) ->
     assert "\u201cDonor Collaborator\u201d means BP," in found["Definitions"]
     assert found["Sanctions and source of funds"].startswith("The Collaborator warrants")
     assert "Partner" not in "\n".join(found.values())
+
+
+def test_the_steering_committee_has_the_chair_of_the_spec_and_funders_as_observers(
+    tmp_path: Path,
+) -> None:
+    """A sponsor or research funder does not decide on the work it funds, and the chair is
+    the party the spec names (the organisation only by default)."""
+    texts = {}
+    for name in ("mianzhu-livelihoods", "event-youth-forum", "research-platform-workers"):
+        result = run_cli("generate", f"examples/{name}.yaml", "-o", str(tmp_path / f"{name}.docx"))
+        assert result.returncode == 0, result.stderr
+        texts[name] = "\n".join(p.text for p in Document(str(tmp_path / f"{name}.docx")).paragraphs)
+    assert "chaired by the representative of Mianzhu Government." in texts["mianzhu-livelihoods"]
+    assert (
+        "The representative of Lumen Digital attends the meetings of the steering committee as "
+        "an observer, without taking part in its decisions"
+    ) in texts["event-youth-forum"]
+    assert "The representative of Hollis Foundation attends" in texts["research-platform-workers"]
+    assert "observer" not in texts["mianzhu-livelihoods"]

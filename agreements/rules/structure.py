@@ -29,6 +29,8 @@ def party_references(spec: PartnershipSpec) -> Iterator[tuple[PathKey, str]]:
         yield ("risks", i, "owner"), risk.owner
     for i, fp in enumerate(spec.terms.governance.focal_points):
         yield ("terms", "governance", "focal_points", i, "party"), fp.party
+    if spec.terms.governance.chair is not None:
+        yield ("terms", "governance", "chair"), spec.terms.governance.chair
     if spec.terms.personal_data.controller is not None:
         yield ("terms", "personal_data", "controller"), spec.terms.personal_data.controller
 

@@ -142,6 +142,11 @@ class Governance(SpecModel):
     meetings_per_year: int | None = Field(
         default=None, ge=1, le=52, description="How often the steering committee meets."
     )
+    chair: Identifier | None = Field(
+        default=None,
+        description="Id of the party whose representative chairs the steering committee "
+        "(default: the organisation).",
+    )
     focal_points: list[FocalPoint] = Field(
         default_factory=list, description="Contact persons of the parties."
     )
