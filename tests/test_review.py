@@ -86,10 +86,13 @@ def test_approve_edit_review_reapprove(library: Path, tmp_path: Path) -> None:
         str(library),
     )
     assert refused.returncode == 2  # the text changed, the version did not
-    assert "set `version: 3` in the clause file" in refused.stderr
     path = library / CLAUSE
+    version = int(re.search(r"^version: (\d+)$", path.read_text(encoding="utf-8"), re.M)[1])
+    assert f"set `version: {version + 1}` in the clause file" in refused.stderr
     path.write_text(
-        path.read_text(encoding="utf-8").replace("version: 2\n", "version: 3\n", 1),
+        path.read_text(encoding="utf-8").replace(
+            f"version: {version}\n", f"version: {version + 1}\n", 1
+        ),
         encoding="utf-8",
     )
     again = run_cli(
