@@ -351,7 +351,7 @@ def test_clauses_list_filters_by_topic_and_kind() -> None:
     ids = {r["id"] for r in mou}
     assert "mou-non-binding" in ids and "support-costs" not in ids
     table = run_cli("clauses", "list").stdout.splitlines()
-    assert table[0].split()[:4] == ["id", "version", "topic", "position"]
+    assert table[0].split() == ["id", "ver", "applies", "when"]
 
 
 def test_clauses_show_and_unknown_id() -> None:

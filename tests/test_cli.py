@@ -223,3 +223,23 @@ def test_the_starter_spec_points_at_a_schema_that_exists(where: str, tmp_path: P
         assert where == "inside", reference  # relative only beside the checkout
         schema = folder / reference
     assert json.loads(schema.read_text(encoding="utf-8"))["title"]
+
+
+def test_clauses_list_fits_the_terminal() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("AGREEMENTS_LIBRARY", None)
+    shown = subprocess.run(
+        [sys.executable, "-m", "agreements", "clauses", "list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.splitlines()
+    assert max(len(line) for line in shown) <= 80
+    assert shown[0].split() == ["id", "ver", "applies", "when"]
+    assert shown[-1].endswith(" clauses")

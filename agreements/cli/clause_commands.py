@@ -39,17 +39,22 @@ def list_clauses(
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    headers = ("id", "version", "topic", "position", "applies when")
-    widths = [
-        max(len(h), *(len(str(r[h])) for r in rows)) if rows else len(h) for h in headers[:-1]
-    ]
-    typer.echo(
-        "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False)) + "  " + headers[-1]
-    )
+    import shutil
+    import textwrap
+
+    # The table fits the terminal: the condition wraps under its column (`--format json`
+    # gives every field, topic and position included; --topic selects one topic).
+    total = shutil.get_terminal_size((100, 24)).columns
+    ids = max([2, *(len(str(r["id"])) for r in rows)])
+    lead = ids + 2 + 4 + 2
+    room = max(20, total - lead - 1)
+    typer.echo(f"{'id'.ljust(ids)}  {'ver':4}  applies when")
     for row in rows:
-        cells = [str(row[h]).ljust(w) for h, w in zip(headers, widths, strict=False)]
-        typer.echo("  ".join(cells) + "  " + str(row["applies when"]))
-    typer.echo(f"{len(rows)} clauses")
+        condition = textwrap.wrap(str(row["applies when"]), room) or [""]
+        typer.echo(f"{str(row['id']).ljust(ids)}  {'v' + str(row['version']):4}  {condition[0]}")
+        for more in condition[1:]:
+            typer.echo(" " * lead + more)
+    typer.echo(counted(len(rows), "clause"))
 
 
 @clauses_app.command("show", short_help="Print one clause in full.")
