@@ -35,6 +35,8 @@ CELL_PADDING_CM = 0.15  # left and right margin of every cell (`ooxml.table`)
 # Measured widths leave room for kerning, bold runs and a renderer's rounding.
 _SAFETY = 1.06
 TEXT_WIDTH_CM = 16.0
+# Room added to each column of a table whose values all fit on one line.
+_BREATHING_CM = 1.0
 
 
 def text_width(text: str, *, bold: bool = False, size_pt: float = TABLE_FONT_PT) -> float:
@@ -94,14 +96,23 @@ def fit_widths(
         heads.append(max(least[-1], lines[0] + pad))
         most.append(max(lines) + pad)
     if sum(least) >= total:
-        return [w * total / sum(least) for w in least]
+        # Too wide for the page: words of running text may break, whole values may not.
+        fixed = sum(w for c, w in zip(columns, least, strict=True) if c.whole)
+        if fixed >= total:
+            return [w * total / sum(least) for w in least]
+        scale = (total - fixed) / (sum(least) - fixed)
+        return [w if c.whole else w * scale for c, w in zip(columns, least, strict=True)]
     # Headers on one line come next, when the page allows it.
     if sum(heads) <= total:
         least = heads
     spare = total - sum(least)
     wanted = [m - w for m, w in zip(most, least, strict=True)]
     if sum(wanted) <= spare:
-        # Everything fits on one line: share the rest like the natural widths.
+        # Everything fits on one line: the rest goes to the columns of running text; a
+        # table of amounts and dates alone stays narrow rather than spreading its figures.
         extra = spare - sum(wanted)
-        return [m + extra * m / sum(most) for m in most]
+        text = [m if not c.whole else 0.0 for c, m in zip(columns, most, strict=True)]
+        if sum(text):
+            return [m + extra * t / sum(text) for m, t in zip(most, text, strict=True)]
+        return [m + min(extra / len(most), _BREATHING_CM) for m in most]
     return [w + spare * x / sum(wanted) for w, x in zip(least, wanted, strict=True)]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from agreements.word.measure import TEXT_WIDTH_CM, Column, fit_widths
 from agreements.word.ooxml import cell, paragraph, row, run, table
 
-# A cell holds text, or a list of items shown as a bulleted list.
+# A cell holds text (a paragraph a line), or a list of items shown as a bulleted list.
 CellValue = str | list[str]
 
 
@@ -29,7 +29,13 @@ def _cell(width: float, value: CellValue, column: Column, *, bold: bool) -> str:
                 width,
                 [paragraph("TableList", run(item)) for item in value],
             )
-    return cell(width, [paragraph("TableText", run(value, bold=bold), align=column.align)])
+    return cell(
+        width,
+        [
+            paragraph("TableText", run(line, bold=bold), align=column.align)
+            for line in value.split("\n")
+        ],
+    )
 
 
 def grid(
