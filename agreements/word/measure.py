@@ -73,10 +73,10 @@ def fit_widths(
     """Return the width in cm of each column so the table fills `total`.
 
     Each column gets at least its widest word (its whole values when `whole`), headers
-    included; then, when the page allows, its header on one line; the rest is shared in
-    proportion to how much each column's longest line exceeds that width. `bold_first`
-    measures the first column as bold (labels); without `header` the columns' headers are
-    not shown, so not measured.
+    included; then, when the page allows, a `whole` column's header on one line; the rest
+    is shared in proportion to how much each column's longest line exceeds that width.
+    `bold_first` measures the first column as bold (labels); without `header` the
+    columns' headers are not shown, so not measured.
     """
     pad = 2 * CELL_PADDING_CM
     least: list[float] = []
@@ -93,7 +93,8 @@ def fit_widths(
                 lines.append(text_width(line, bold=bold))
                 words.append(lines[-1] if column.whole else longest_word(line, bold=bold))
         least.append(max(words) + pad)
-        heads.append(max(least[-1], lines[0] + pad))
+        # Headers over figures stay on one line; those over running text may wrap.
+        heads.append(max(least[-1], lines[0] + pad) if column.whole else least[-1])
         most.append(max(lines) + pad)
     if sum(least) >= total:
         # Too wide for the page: words of running text may break, whole values may not.
@@ -102,7 +103,7 @@ def fit_widths(
             return [w * total / sum(least) for w in least]
         scale = (total - fixed) / (sum(least) - fixed)
         return [w if c.whole else w * scale for c, w in zip(columns, least, strict=True)]
-    # Headers on one line come next, when the page allows it.
+    # Headers of figures on one line come next, when the page allows it.
     if sum(heads) <= total:
         least = heads
     spare = total - sum(least)
