@@ -31,16 +31,22 @@ def format_date(value: dt.date, language: str = "en") -> str:
 
 def format_money(amount: Decimal | int, currency: str, language: str = "en") -> str:
     """Return the amount with its ISO code and the currency's decimals, e.g. 'USD 230,000.00'."""
+    return f"{currency} {format_amount(amount, currency, language)}"
+
+
+def format_amount(amount: Decimal | int, currency: str, language: str = "en") -> str:
+    """Return the amount alone with the currency's decimals, e.g. '230,000.00', for a
+    column whose header names the currency."""
     places = MINOR_UNITS.get(currency, 2)
     with localcontext() as exact:
         exact.prec = 60  # room for any product of two spec amounts, so quantize never fails
         quantised = Decimal(amount).quantize(Decimal(1).scaleb(-places))
     if language == "en":
-        return f"{currency} {quantised:,.{places}f}"
+        return f"{quantised:,.{places}f}"
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return f"{currency} {format_decimal(quantised, format=pattern, locale=language)}"
+    return str(format_decimal(quantised, format=pattern, locale=language))
 
 
 _PER_CENT = {"en": "per cent", "fr": "pour cent", "es": "por ciento"}

@@ -20,6 +20,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
+from agreements.word.ooxml import LIST_NUM_ID, TABLE_LIST_NUM_ID
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "agreement.docx"
 REVIEW_OUT = HERE / "review-pack.docx"
@@ -51,6 +53,23 @@ def _numbering_xml() -> str:
     )
 
 
+# Bulleted lists: (list id, style id, left indent, hanging) in twentieths of a point.
+BULLET_LISTS = [(LIST_NUM_ID, "AnnexList", 567, 284), (TABLE_LIST_NUM_ID, "TableList", 227, 227)]
+
+
+def _bullet_xml(num_id: int, style: str, left: int, hanging: int) -> str:
+    return (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:pStyle w:val="{style}"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+        f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
+        '<w:rPr><w:rFonts w:ascii="Liberation Serif" w:hAnsi="Liberation Serif"/></w:rPr>'
+        "</w:lvl></w:abstractNum>"
+    )
+
+
 def _add_numbering(document: Document) -> None:
     numbering = document.part.numbering_part.element
     taken = {
@@ -59,18 +78,22 @@ def _add_numbering(document: Document) -> None:
         for attr in ("w:numId", "w:abstractNumId")
         if e.get(qn(attr)) is not None
     }
-    assert NUM_ID not in taken, f"list id {NUM_ID} is already used by the base template"
-    abstract = parse_xml(_numbering_xml())
+    ours = [NUM_ID] + [num_id for num_id, *_ in BULLET_LISTS]
+    assert not taken & set(ours), f"list ids {ours} are already used by the base template"
+    abstracts = [_numbering_xml()] + [_bullet_xml(*spec) for spec in BULLET_LISTS]
     first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(
-        parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'
+    for xml in abstracts:
+        if first_num is not None:
+            first_num.addprevious(parse_xml(xml))
+        else:
+            numbering.append(parse_xml(xml))
+    for num_id in ours:
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{num_id}"/></w:num>'
+            )
         )
-    )
 
 
 KEPT_TABLE_STYLES = {"TableNormal", "TableGrid"}
@@ -111,6 +134,27 @@ def _paragraph_style(document: Document, style_id: str, name: str, **options: ob
         style.element.get_or_add_pPr().insert_element_before(
             _shading("FFF2CC"), "w:tabs", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"
         )
+    if "list" in options:
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = int(options["list"])  # type: ignore[call-overload]
+    if "border" in options:
+        # A thin rule above the paragraph, set off from its text.
+        style.element.get_or_add_pPr().insert_element_before(
+            parse_xml(
+                f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="4" w:space="8" '
+                'w:color="auto"/></w:pBdr>'
+            ),
+            "w:shd",
+            "w:tabs",
+            "w:spacing",
+            "w:ind",
+            "w:jc",
+            "w:outlineLvl",
+            "w:rPr",
+        )
+    if options.get("italic"):
+        font.italic = True
     if "level" in options:
         ppr = style.element.get_or_add_pPr()
         num_pr = ppr.get_or_add_numPr()  # python-docx keeps schema order
@@ -171,6 +215,26 @@ def _base_styles(document: Document) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph_style(document, "TitleParty", "Title Party", align=center, bold=True, after=2)
     _paragraph_style(document, "TitleNote", "Title Note", align=center, after=12)
+    _paragraph_style(
+        document,
+        "TitleReference",
+        "Title Reference",
+        align=center,
+        before=30,
+        after=2,
+        size=10,
+        border=True,
+        keep_next=True,
+    )
+    _paragraph_style(
+        document,
+        "TitleDraftNote",
+        "Title Draft Note",
+        align=center,
+        after=30,
+        size=10,
+        italic=True,
+    )
     _paragraph_style(document, "Recital", "Recital", after=6)
     _paragraph_style(document, "PartyLine", "Party Line", left=1.25, after=6)
     _paragraph_style(
@@ -212,6 +276,23 @@ def _base_styles(document: Document) -> None:
     )
     _paragraph_style(
         document, "SignatureText", "Signature Text", after=2, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    _paragraph_style(
+        document,
+        "AnnexList",
+        "Annex List",
+        after=3,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        list=LIST_NUM_ID,
+    )
+    _paragraph_style(
+        document,
+        "TableList",
+        "Table List",
+        after=2,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        size=9.5,
+        list=TABLE_LIST_NUM_ID,
     )
     _character_style(document, "DefinedTerm", "Defined Term", bold=True)
     _character_style(document, "Unapproved", "Unapproved Clause", bold=True, highlight=True)
@@ -269,8 +350,9 @@ def _title_block(document: Document) -> None:
     document.add_paragraph("and", style="Title Note")
     document.add_paragraph("{%p endif %}", style="Title Party")
     document.add_paragraph("{%p endfor %}", style="Title Party")
-    document.add_paragraph("Reference: {{ reference }}", style="Title Note")
-    document.add_paragraph("{{ draft_note }}", style="Title Note")
+    # Set off from the parties by space and a rule, so it never reads as part of a name.
+    document.add_paragraph("Reference: {{ reference }}", style="Title Reference")
+    document.add_paragraph("{{ draft_note }}", style="Title Draft Note")
     document.add_paragraph(BODY_MARKER, style="Normal")
 
 

@@ -20,7 +20,13 @@ import yaml
 from docx import Document
 
 from agreements.clauses.load import Library, load_library
-from agreements.formatting import country_name, format_date, format_money, format_percent
+from agreements.formatting import (
+    country_name,
+    format_amount,
+    format_date,
+    format_money,
+    format_percent,
+)
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.drafts import make_draft
 
@@ -93,7 +99,11 @@ def _forms(
     if last in ("party", "recipient", "owner", "controller") and isinstance(value, str):
         return [names.get(value, value)]
     if last in ("amount", "unit_value") and "currency" in parent:
-        return [format_money(Decimal(str(value)), parent["currency"])]
+        amount, currency = Decimal(str(value)), parent["currency"]
+        if last == "unit_value":
+            # A goods table of one currency names it in its headers, once.
+            return [format_money(amount, currency), format_amount(amount, currency)]
+        return [format_money(amount, currency)]
     if last == "currency":
         return [str(value)]
     if last == "support_cost_rate":

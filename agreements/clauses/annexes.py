@@ -39,6 +39,11 @@ _TITLES = {
 _MOU_TITLES = {"action": "Areas of cooperation"}
 
 
+def annex_title(key: str) -> str:
+    """Return the title of the annex `key` in an agreement (not a memorandum)."""
+    return _TITLES[key]
+
+
 @dataclass(frozen=True)
 class Annex:
     """An annex of a draft: its key (what clauses cite), number and title."""

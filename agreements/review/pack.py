@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from agreements.clauses.analyse import analyse_clause
@@ -12,11 +11,13 @@ from agreements.errors import LibraryError, UsageError
 from agreements.formatting import counted
 from agreements.review.approvals import ClauseStatus, Status, read_lock, statuses
 from agreements.review.plain import plain_condition
+from agreements.review.readable import fields, readable
 from agreements.review.redline import Revisions, redline_paragraphs
-from agreements.word.ooxml import paragraph, row, run, table, text_cell
+from agreements.word.measure import Column
+from agreements.word.ooxml import paragraph, run
+from agreements.word.tables import CellValue, grid, pairs
 
 TEMPLATE = "review-pack.docx"
-_PLACEHOLDER = re.compile(r"\{\{\s*(?!\s|ref\()([^}|]+?)\s*(?:\|[^}]*)?\}\}")
 
 
 @dataclass(frozen=True)
@@ -39,49 +40,62 @@ def _approved_line(items: list[ClauseStatus]) -> str:
     return f"v{approval.version}, {approval.approved_by}, {approval.date.isoformat()}{signed}"
 
 
-def _placeholders(source: ClauseSource, language: str) -> list[str]:
+def _placeholders(source: ClauseSource, language: str, library: Library) -> str:
     texts = [source.clause.text.get(language, "")]
     texts += [a.text.get(language, "") for a in source.clause.alternatives]
     texts += [f.text.get(language, "") for f in source.clause.fallbacks]
-    found: list[str] = []
-    for text in texts:
-        for match in _PLACEHOLDER.findall(text):
-            if match not in found:
-                found.append(match)
-    return found
+    return ", ".join(fields(texts, library)) or "none"
+
+
+def _references(ids: list[str] | tuple[str, ...], library: Library) -> str:
+    """Return the clauses a text refers to, each by title and id."""
+    found = [library.clauses.get(cid) for cid in ids]
+    return (
+        ", ".join(
+            f"{s.clause.title.get('en', cid)} ({cid})" if s else cid
+            for cid, s in zip(ids, found, strict=True)
+        )
+        or "none"
+    )
 
 
 def _summary(groups: dict[str, list[ClauseStatus]], library: Library) -> list[str]:
-    widths = [4.6, 1.8, 2.6, 3.6, 3.4]
-    headers = ["Clause", "Version", "Topic", "Status", "Approved"]
-    rows = [
-        row([text_cell(w, h, bold=True) for h, w in zip(headers, widths, strict=True)], header=True)
+    columns = [
+        Column("Clause"),
+        Column("Version", align="right", whole=True),
+        Column("Topic"),
+        Column("Status"),
+        Column("Approved", whole=True),
     ]
+    rows: list[list[CellValue]] = []
     for cid, items in groups.items():
         clause = library.clauses[cid].clause
-        values = [
-            cid,
-            str(clause.version),
-            clause.topic,
-            _status_line(items),
-            _approved_line(items),
-        ]
-        rows.append(row([text_cell(w, v) for v, w in zip(values, widths, strict=True)]))
+        approval = next((s.approval for s in items if s.approval), None)
+        status = _status_line(items) if len(items) > 1 else items[0].status.value
+        rows.append(
+            [
+                f"{clause.title.get('en', cid)}\n{cid}",
+                str(clause.version),
+                clause.topic,
+                status,
+                approval.date.isoformat() if approval else "never",
+            ]
+        )
     return [
         paragraph("AnnexHeading", run("Summary of statuses"), keep_next=True),
-        table(widths, rows),
+        grid(columns, rows),
     ]
 
 
 def _clause_section(
-    source: ClauseSource, items: list[ClauseStatus], revisions: Revisions
+    source: ClauseSource, items: list[ClauseStatus], revisions: Revisions, library: Library
 ) -> list[str]:
     clause = source.clause
     facts = analyse_clause(clause)
     out = [
         paragraph(
             "AnnexSubheading",
-            run(f"{clause.id} \u2014 {clause.title.get('en', '')}"),
+            run(f"{clause.title.get('en', clause.id)} ({clause.id})"),
             keep_next=True,
             page_break=True,
         )
@@ -91,34 +105,26 @@ def _clause_section(
         ("Topic", clause.topic),
         ("Position", clause.position.value.replace("_", " ")),
         ("Applies", plain_condition(clause.applies_when)),
-        ("Placeholders", ", ".join(_placeholders(source, items[0].language)) or "none"),
-        ("Cross-references", ", ".join(facts.refs) or "none"),
+        ("Placeholders", _placeholders(source, items[0].language, library)),
+        ("Cross-references", _references(facts.refs, library)),
         ("Status", _status_line(items)),
         ("Last approval", _approved_line(items)),
     ]
-    widths = [3.6, 12.4]
-    out.append(
-        table(
-            widths,
-            [
-                row([text_cell(widths[0], k, bold=True), text_cell(widths[1], v)])
-                for k, v in details
-            ],
-        )
-    )
+    out.append(pairs(details))
     for item in items:
         heading = f"Text ({item.language})"
         if item.status is Status.CHANGED and item.approved_text is not None:
             heading += ": changes since the last approval are shown as tracked changes"
             out.append(paragraph("AnnexSubheading", run(heading), keep_next=True))
-            out.extend(
-                redline_paragraphs(item.approved_text, item.current_text, revisions, "Recital")
+            approved, current = (
+                readable(t, library) for t in (item.approved_text, item.current_text)
             )
+            out.extend(redline_paragraphs(approved, current, revisions, "Recital"))
         else:
             out.append(paragraph("AnnexSubheading", run(heading), keep_next=True))
             out.extend(
                 paragraph("Recital", run(line))
-                for line in item.current_text.split("\n")
+                for line in readable(item.current_text, library).split("\n")
                 if line.strip()
             )
     return out
@@ -156,7 +162,7 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
     revisions = Revisions("Changes since approval", stamp)
     body = _summary(groups, library)
     for cid, items in groups.items():
-        body.extend(_clause_section(library.clauses[cid], items, revisions))
+        body.extend(_clause_section(library.clauses[cid], items, revisions, library))
     document = render_template(
         template,
         {

@@ -14,6 +14,11 @@ _FLAGS = {
     "steering_committee": "the spec asks for a steering committee",
     "confidentiality": "confidentiality undertakings are chosen",
     "any_item_hazardous": "any goods given in kind are durable or hazardous",
+    "children": "the beneficiaries include children",
+    "beneficiary_contact": "personnel have contact with beneficiaries",
+    "trainees": "the beneficiaries include trainees",
+    "special_category_data": "special categories of personal data are processed",
+    "screening_conditions": "due diligence attached conditions",
 }
 _NUMBERS = {"party_count": "the number of parties", "duration_days": "the duration in days"}
 _COMPARE = {
@@ -50,9 +55,15 @@ def _words(node: nodes.Node) -> str:
         inner = node.node
         if isinstance(inner, nodes.Name) and inner.name == "is_mou":
             return "the instrument is not a memorandum of understanding"
+        if isinstance(inner, nodes.Getattr) and _value(inner) == "loop.last":
+            return "this is not the last of them"
+        if isinstance(inner, nodes.Name) and inner.name not in _FLAGS:
+            return f"there are no {inner.name.replace('_', ' ')}"
         return f"not ({_words(inner)})"
     if isinstance(node, nodes.Name):
-        return _FLAGS.get(node.name, f"{node.name} is true")
+        return _FLAGS.get(node.name, f"there are {node.name.replace('_', ' ')}")
+    if isinstance(node, nodes.Getattr) and _value(node) == "loop.last":
+        return "this is the last of them"
     if isinstance(node, nodes.Compare):
         left = _value(node.expr)
         parts = [f"{left} {_COMPARE.get(op.op, op.op)} {_value(op.expr)}" for op in node.ops]
@@ -78,6 +89,8 @@ def _value(node: nodes.Node) -> str:
         return ", ".join(_value(item) for item in node.items)
     if isinstance(node, nodes.Getattr):
         return f"{_value(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Filter) and node.name == "length" and node.node is not None:
+        return f"the number of {_value(node.node).replace('_', ' ')}"
     return "a value"
 
 
@@ -93,4 +106,8 @@ def _call(node: nodes.Call) -> str:
         return f"any party has {described}" if described else "there is any party"
     if node.node.name == "fallback" and args:
         return f"a fallback is chosen for {args[0]}"
+    if node.node.name == "has_annex" and args:
+        return f"the draft has the annex on {str(args[0]).replace('_', ' ')}"
+    if node.node.name == "included" and args:
+        return f"the draft has the article {args[0]}"
     return f"{node.node.name}(...)"

@@ -10,10 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from agreements.formatting import format_date, format_money, format_percent
+from agreements.formatting import format_amount, format_date, format_money, format_percent
 from agreements.money_split import support_cost_split
 from agreements.spec.money import ServiceContribution
-from agreements.word.ooxml import cell, paragraph, row, run, table, text_cell
+from agreements.word.measure import Column
+from agreements.word.ooxml import paragraph, run
+from agreements.word.tables import CellValue, grid, pairs
 
 if TYPE_CHECKING:
     from agreements.clauses.render import RenderedDocument
@@ -35,26 +37,6 @@ _EARMARKING = {
 }
 
 
-def table_of(headers: list[str], widths: list[float], rows: list[list[str]]) -> str:
-    """Return a table with a repeated bold header row."""
-    body = [
-        row([text_cell(w, h, bold=True) for h, w in zip(headers, widths, strict=True)], header=True)
-    ]
-    body += [row([text_cell(w, v) for v, w in zip(values, widths, strict=True)]) for values in rows]
-    return table(widths, body)
-
-
-def _pairs(rows: list[tuple[str, str]]) -> str:
-    """Return a two-column table of labels and values (rows without a value left out)."""
-    widths = [4.5, 11.5]
-    body = [
-        row([text_cell(widths[0], label, bold=True), text_cell(widths[1], value)])
-        for label, value in rows
-        if value
-    ]
-    return table(widths, body)
-
-
 def _subheading(text: str) -> str:
     return paragraph("AnnexSubheading", run(text), keep_next=True)
 
@@ -63,8 +45,9 @@ def _names(spec: PartnershipSpec) -> dict[str, str]:
     return {p.id: p.short_name for p in spec.parties}
 
 
-def _bullets(items: list[str]) -> list[str]:
-    return [paragraph("ListBullet", run(item)) for item in items]
+def bullets(items: list[str]) -> list[str]:
+    """Return `items` as a bulleted list with a hanging indent."""
+    return [paragraph("AnnexList", run(item)) for item in items]
 
 
 def _estimate(c: ServiceContribution, language: str) -> str:
@@ -89,10 +72,8 @@ def _people_and_material(spec: PartnershipSpec) -> list[str]:
     focal = spec.terms.governance.focal_points
     if focal:
         rows = [[names.get(f.party, f.party), f.name, f.email or ""] for f in focal]
-        out += [
-            _subheading("Focal points"),
-            table_of(["Party", "Focal point", "E-mail"], [3.2, 8.3, 4.5], rows),
-        ]
+        columns = [Column("Party"), Column("Focal point"), Column("E-mail", whole=True)]
+        out += [_subheading("Focal points"), grid(columns, rows)]
     return out
 
 
@@ -103,17 +84,8 @@ def action(rendered: RenderedDocument) -> list[str]:
     language = rendered.language
     names = _names(spec)
     out = [_subheading("Purpose"), paragraph("BodyText", run(spec.purpose.strip()))]
-    out += [_subheading("Objectives"), *_bullets(list(spec.objectives))]
-    widths = [3.2, 12.8]
-    body = [
-        row(
-            [
-                text_cell(w, h, bold=True)
-                for h, w in zip(["Party", "Tasks and contributions"], widths, strict=True)
-            ],
-            header=True,
-        )
-    ]
+    out += [_subheading("Objectives"), *bullets(list(spec.objectives))]
+    rows: list[list[CellValue]] = []
     for party in spec.parties:
         tasks = [t for r in spec.responsibilities if r.party == party.id for t in r.tasks]
         given = [
@@ -122,20 +94,19 @@ def action(rendered: RenderedDocument) -> list[str]:
             if isinstance(c, ServiceContribution) and c.party == party.id
         ]
         if tasks or given:
-            lines = [paragraph("TableText", run(f"\u2022\t{t}")) for t in [*tasks, *given]]
-            body.append(row([text_cell(widths[0], names[party.id]), cell(widths[1], lines)]))
+            rows.append([names[party.id], [*tasks, *given]])
     mou = rendered.plan.selection.context.is_mou
     heading = (
         "Intended activities of each Participant"
         if mou
         else "Tasks and contributions of each Party"
     )
-    out += [_subheading(heading), table(widths, body)]
+    out += [_subheading(heading), grid([Column("Party"), Column(heading.split(" of ")[0])], rows)]
     out += _people_and_material(spec)
     agreement = spec.agreement
     out += [
         _subheading("Timeline"),
-        _pairs(
+        pairs(
             [
                 (
                     "Signature",
@@ -170,7 +141,7 @@ def budget(rendered: RenderedDocument) -> list[str]:
         approval = c.support_cost_approval or ""
         out.append(_subheading(f"Financial contribution of {names[c.party]}"))
         out.append(
-            _pairs(
+            pairs(
                 [
                     ("Total contribution", format_money(c.amount, c.currency, language)),
                     ("Direct costs", format_money(direct, c.currency, language)),
@@ -185,14 +156,21 @@ def budget(rendered: RenderedDocument) -> list[str]:
                 ]
             )
         )
-        rows = [
+        rows: list[list[CellValue]] = [
             [str(n), format_date(i.date, language), format_money(i.amount, c.currency, language)]
             for n, i in enumerate(c.instalments, start=1)
         ]
         total = sum((i.amount for i in c.instalments), Decimal(0))
         rows.append(["", "Total", format_money(total, c.currency, language)])
         out.append(_subheading(f"Payment schedule of {names[c.party]}"))
-        out.append(table_of(["No.", "Due date", "Amount"], [1.5, 7.0, 7.5], rows))
+        # One amount a row, so each keeps its currency code (a returned draft's amounts are
+        # checked by it).
+        columns = [
+            Column("No.", align="right", whole=True),
+            Column("Due date", whole=True),
+            Column("Amount", align="right", whole=True),
+        ]
+        out.append(grid(columns, rows, totals=1))
     return out
 
 
@@ -207,37 +185,54 @@ def _plural(unit: str, quantity: Decimal) -> str:
 
 
 def goods(rendered: RenderedDocument) -> list[str]:
-    """Return the goods given in kind, item by item, with their values and delivery."""
+    """Return the goods given in kind, item by item, with their values and delivery.
+
+    Amounts are aligned right with the currency named once: in the value columns' headers
+    when every item has the same currency, else in a column of its own.
+    """
     spec, language = rendered.plan.selection.spec, rendered.language
     names = _names(spec)
     out: list[str] = []
     for c in spec.in_kind():
-        rows: list[list[str]] = []
+        currencies = sorted({item.currency for item in c.items})
+        single = currencies[0] if len(currencies) == 1 else None
+        rows: list[list[CellValue]] = []
         totals: dict[str, Decimal] = {}
         for item in c.items:
             value = item.quantity * item.unit_value
             totals[item.currency] = totals.get(item.currency, Decimal(0)) + value
             quantity = item.quantity.normalize()
+            described = item.description + (
+                " (durable or hazardous)" if item.durable_or_hazardous else ""
+            )
+            amounts = [
+                format_amount(item.unit_value, item.currency, language),
+                format_amount(value, item.currency, language),
+            ]
             rows.append(
                 [
-                    item.description
-                    + (" (durable or hazardous)" if item.durable_or_hazardous else ""),
+                    described,
                     f"{quantity:f} {_plural(item.unit, quantity)}",
-                    format_money(item.unit_value, item.currency, language),
-                    format_money(value, item.currency, language),
+                    *([] if single else [item.currency]),
+                    *amounts,
                     item.valuation_basis,
                 ]
             )
         for currency, total in sorted(totals.items()):
-            rows.append(["Total", "", "", format_money(total, currency, language), ""])
+            amount = format_amount(total, currency, language)
+            rows.append(["Total", "", *([] if single else [currency]), "", amount, ""])
+        suffix = f" ({single})" if single else ""
+        columns = [
+            Column("Item"),
+            Column("Quantity", whole=True),
+            *([] if single else [Column("Currency", whole=True)]),
+            Column(f"Unit value{suffix}", align="right", whole=True),
+            Column(f"Total value{suffix}", align="right", whole=True),
+            Column("Valuation basis"),
+        ]
         out.append(_subheading(f"Goods given by {names[c.party]}"))
-        out.append(
-            table_of(
-                ["Item", "Quantity", "Unit value", "Total value", "Valuation basis"],
-                [4.8, 2.0, 2.8, 3.0, 3.4],
-                rows,
-            )
-        )
+        out.append(grid(columns, rows, totals=len(totals)))
         if c.delivery_terms:
-            out.append(paragraph("BodyText", run(f"Delivery: {c.delivery_terms}")))
+            out.append(_subheading("Delivery"))
+            out.append(paragraph("BodyText", run(c.delivery_terms)))
     return out

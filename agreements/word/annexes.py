@@ -10,8 +10,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from agreements.formatting import format_date, format_money
-from agreements.word.annex_tables import action, budget, goods, table_of
+from agreements.word.annex_tables import action, budget, bullets, goods
+from agreements.word.measure import Column
 from agreements.word.ooxml import paragraph, run
+from agreements.word.tables import CellValue, grid, pairs
 
 if TYPE_CHECKING:
     from agreements.clauses.render import RenderedDocument
@@ -37,12 +39,16 @@ def _event(rendered: RenderedDocument) -> list[str]:
     dates = format_date(event.start_date, language)
     if event.end_date != event.start_date:
         dates += f" to {format_date(event.end_date, language)}"
-    rows = [["Name", event.name], ["Dates", dates], ["Venue", event.venue]]
+    rows: list[tuple[str, CellValue]] = [
+        ("Name", event.name),
+        ("Dates", dates),
+        ("Venue", event.venue),
+    ]
     if event.expected_participants:
-        rows.append(["Expected participants", str(event.expected_participants)])
+        rows.append(("Expected participants", str(event.expected_participants)))
     if event.budget:
-        rows.append(["Budget", format_money(event.budget.amount, event.budget.currency, language)])
-    return [table_of(["Particular", "Detail"], [4.5, 11.5], rows)]
+        rows.append(("Budget", format_money(event.budget.amount, event.budget.currency, language)))
+    return [pairs(rows)]
 
 
 def _reports(rendered: RenderedDocument) -> list[str]:
@@ -50,7 +56,7 @@ def _reports(rendered: RenderedDocument) -> list[str]:
     spec, language = selection.spec, rendered.language
     org = selection.context.org.short_name
     start = spec.agreement.start_date
-    rows = []
+    rows: list[list[CellValue]] = []
     for report in sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title)):
         rows.append(
             [
@@ -61,19 +67,14 @@ def _reports(rendered: RenderedDocument) -> list[str]:
                 org,
             ]
         )
-    return [
-        table_of(
-            [
-                "Report",
-                "Period covered",
-                "Due date",
-                "Certified financial statement",
-                "Submitted by",
-            ],
-            [4.4, 4.2, 2.8, 2.6, 2.0],
-            rows,
-        )
+    columns = [
+        Column("Report"),
+        Column("Period covered"),
+        Column("Due date", whole=True),
+        Column("Certified financial statement"),
+        Column("Submitted by"),
     ]
+    return [grid(columns, rows)]
 
 
 def _data(rendered: RenderedDocument) -> list[str]:
@@ -81,20 +82,20 @@ def _data(rendered: RenderedDocument) -> list[str]:
     data = spec.terms.personal_data
     names = {p.id: p.short_name for p in spec.parties}
     retention = f"{data.retention_months} months after collection" if data.retention_months else ""
-    rows = [
-        ["Description", data.description or ""],
-        ["Persons concerned", "; ".join(data.data_subjects)],
-        ["Categories of data", "; ".join(data.data_categories)],
-        [
+    rows: list[tuple[str, CellValue]] = [
+        ("Description", data.description or ""),
+        ("Persons concerned", list(data.data_subjects)),
+        ("Categories of data", list(data.data_categories)),
+        (
             "Special categories",
-            "; ".join(c.value.replace("_", " ") for c in data.special_categories),
-        ],
-        ["Purposes", "; ".join(data.purposes)],
-        ["Controller", names.get(data.controller or "", "")],
-        ["Retention", retention],
-        ["Recipients", "; ".join(data.recipients)],
+            [c.value.replace("_", " ").capitalize() for c in data.special_categories],
+        ),
+        ("Purposes", list(data.purposes)),
+        ("Controller", names.get(data.controller or "", "")),
+        ("Retention", retention),
+        ("Recipients", list(data.recipients)),
     ]
-    return [table_of(["Item", "Detail"], [4.5, 11.5], [r for r in rows if r[1]])]
+    return [pairs(rows)]
 
 
 def _emblem(rendered: RenderedDocument) -> list[str]:
@@ -102,14 +103,14 @@ def _emblem(rendered: RenderedDocument) -> list[str]:
     approval = logos.approval
     assert approval is not None
     language = rendered.language
-    rows = [
-        ["Approved uses", "; ".join(use.rstrip(".;") for use in logos.uses)],
-        ["Approval reference", approval.reference],
-        ["Approved by", approval.approved_by],
-        ["Date of approval", format_date(approval.date, language)],
-        ["Valid until", format_date(approval.valid_until, language)],
+    rows: list[tuple[str, CellValue]] = [
+        ("Approved uses", [use.rstrip(".;") for use in logos.uses]),
+        ("Approval reference", approval.reference),
+        ("Approved by", approval.approved_by),
+        ("Date of approval", format_date(approval.date, language)),
+        ("Valid until", format_date(approval.valid_until, language)),
     ]
-    return [table_of(["Item", "Detail"], [4.5, 11.5], [r for r in rows if r[1]])]
+    return [pairs(rows)]
 
 
 def _conditions(rendered: RenderedDocument) -> list[str]:
@@ -120,16 +121,17 @@ def _conditions(rendered: RenderedDocument) -> list[str]:
         record = party.due_diligence
         assert record is not None
         out.append(paragraph("AnnexSubheading", run(party.short_name), keep_next=True))
-        out.extend(paragraph("ListBullet", run(c)) for c in record.conditions)
+        items = list(record.conditions)
         if record.mitigation_plan:
-            out.append(paragraph("ListBullet", run(record.mitigation_plan)))
+            items.append(record.mitigation_plan)
+        out.extend(bullets(items))
     return out
 
 
 def _risks(rendered: RenderedDocument) -> list[str]:
     spec = rendered.plan.selection.spec
     names = {p.id: p.short_name for p in spec.parties}
-    rows = [
+    rows: list[list[CellValue]] = [
         [
             r.category.value.replace("_", " ").capitalize(),
             r.description,
@@ -138,9 +140,8 @@ def _risks(rendered: RenderedDocument) -> list[str]:
         ]
         for r in spec.risks
     ]
-    return [
-        table_of(["Category", "Description", "Owner", "Mitigation"], [2.8, 5.2, 2.2, 5.8], rows)
-    ]
+    columns = [Column("Category"), Column("Description"), Column("Owner"), Column("Mitigation")]
+    return [grid(columns, rows)]
 
 
 _WRITERS: dict[str, Callable[[RenderedDocument], list[str]]] = {

@@ -10,6 +10,20 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 TWIPS_PER_CM = 567
+# The bulleted lists of the master template (templates/build_template.py), one for the
+# body of annexes and one for lists inside table cells, each with a hanging indent; the
+# styles AnnexList and TableList carry them, so a paragraph holds only its style.
+LIST_NUM_ID = 51
+TABLE_LIST_NUM_ID = 52
+# Every table gets the same cell margins, whatever its style says (top/bottom, left/right).
+_CELL_MARGINS = (
+    "<w:tblCellMar>"
+    + "".join(
+        f'<w:{side} w:w="{w}" w:type="dxa"/>'
+        for side, w in (("top", 28), ("left", 85), ("bottom", 28), ("right", 85))
+    )
+    + "</w:tblCellMar>"
+)
 
 
 def run(text: str, *, bold: bool = False, style: str = "") -> str:
@@ -41,15 +55,17 @@ def paragraph(
     keep_next: bool = False,
     page_break: bool = False,
     bookmark: tuple[int, str] | None = None,
+    align: str = "",
 ) -> str:
-    """Return a paragraph of `style` holding the runs `content`.
+    """Return a paragraph of `style` holding the runs `content`; `align` sets its
+    justification ("right"). Lists come from the style (see `LIST_NUM_ID`).
 
-    Paragraph properties are written in schema order (style, keepNext, keepLines,
-    pageBreakBefore).
+    Paragraph properties are written in schema order (style, keepNext, pageBreakBefore, jc).
     """
     props = f'<w:pStyle w:val="{style}"/>'
     props += "<w:keepNext/>" if keep_next else ""
     props += "<w:pageBreakBefore/>" if page_break else ""
+    props += f'<w:jc w:val="{align}"/>' if align and align != "left" else ""
     if bookmark is not None:
         mark_id, name = bookmark
         content = (
@@ -73,18 +89,20 @@ def row(cells: list[str], *, header: bool = False) -> str:
 
 
 def table(widths_cm: list[float], rows: list[str], *, borders: bool = True) -> str:
-    """Return a fixed-layout table centred on the page with the given column widths."""
+    """Return a fixed-layout table centred on the page with the given column widths and
+    the same cell margins as every other table."""
     total = round(sum(widths_cm) * TWIPS_PER_CM)
     style = '<w:tblStyle w:val="TableGrid"/>' if borders else ""
     grid = "".join(f'<w:gridCol w:w="{round(w * TWIPS_PER_CM)}"/>' for w in widths_cm)
     return (
         f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
-        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
+        f'<w:tblLayout w:type="fixed"/>{_CELL_MARGINS}'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" '
         'w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
 
 
-def text_cell(width_cm: float, text: str, *, bold: bool = False) -> str:
-    """Return a cell holding one paragraph of table text."""
-    return cell(width_cm, [paragraph("TableText", run(text, bold=bold))])
+def text_cell(width_cm: float, text: str, *, bold: bool = False, align: str = "") -> str:
+    """Return a cell holding one paragraph of table text (aligned as asked)."""
+    return cell(width_cm, [paragraph("TableText", run(text, bold=bold), align=align)])
