@@ -49,6 +49,7 @@ METADATA = {
     "due_diligence.reference": "screening record, kept by the organisation",
     "due_diligence.senior_approval_reference": "internal approval, not for the partner",
     "due_diligence.sanctions_listed": "screening flag",
+    "due_diligence.mitigation_plan": "the organisation's screening narrative, not for the partner",
     "due_diligence.unremedied_abuses": "screening flag",
     "terms.fallbacks": "selects a pre-approved clause text",
     "legal_form@organisation": "the organisation is described by its settings",

@@ -62,7 +62,7 @@ def test_list_in_three_formats(registered: str) -> None:
     assert lines[0].split() == [
         *("reference", "kind", "status", "signature", "date", "end", "date", "partners", "title")
     ]
-    assert lines[-1] == "9 agreement(s)"
+    assert lines[-1] == "9 agreements"
     rows = json.loads(run_cli("register", "list", "--format", "json").stdout)
     assert sorted(r["reference"] for r in rows) == sorted(
         s["agreement"]["reference"] for s in SPECS
@@ -280,10 +280,10 @@ def test_an_empty_register_answers_with_nothing(tmp_path: Path) -> None:
     register = str(tmp_path / "register.sqlite")
     listed = run_cli("register", "list", "--register", register)
     assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.splitlines()[-1] == "0 agreement(s)"
+    assert listed.stdout.splitlines()[-1] == "0 agreements"
     assert run_cli("register", "list", "--register", register, "--format", "csv").stdout == ""
     due = run_cli("register", "due", "--register", register, "--today", "2026-01-01")
-    assert due.stdout.splitlines()[-1] == "0 item(s) in the 90 days from 2026-01-01"
+    assert due.stdout.splitlines()[-1] == "0 items in the 90 days from 2026-01-01"
     page = tmp_path / "report.html"
     report = run_cli("register", "report", "--register", register, "-o", str(page))
     assert report.returncode == 0, report.stderr

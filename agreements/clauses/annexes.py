@@ -59,13 +59,10 @@ class Annex:
 
 
 def screened_with_conditions(spec: PartnershipSpec) -> list[Party]:
-    """Return the parties whose due diligence attached conditions or a mitigation plan."""
-    return [
-        p
-        for p in spec.parties
-        if p.due_diligence is not None
-        and (p.due_diligence.conditions or p.due_diligence.mitigation_plan)
-    ]
+    """Return the parties whose due diligence attached conditions to the partnership. The
+    mitigation plan is the organisation's own screening narrative: it is kept in the
+    register, never printed in an annex the partner signs."""
+    return [p for p in spec.parties if p.due_diligence is not None and p.due_diligence.conditions]
 
 
 def _applies(key: str, spec: PartnershipSpec, org: Party) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from agreements.cli.options import LIBRARY_OPTION
+from agreements.formatting import counted
 from agreements.register.schema import AgreementStatus
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def list_agreements(
         typer.echo(to_csv(found), nl=False)
     else:
         typer.echo(to_table(found, LIST_COLUMNS))
-        typer.echo(f"{len(found)} agreement(s)")
+        typer.echo(counted(len(found), "agreement"))
 
 
 @register_app.command("show", short_help="Show all the register holds about an agreement.")
@@ -208,7 +209,7 @@ def due(
         typer.echo(to_csv(items), nl=False)
     else:
         typer.echo(to_table(items, DUE_COLUMNS))
-        typer.echo(f"{len(items)} item(s) in the {within} days from {_day(today)}")
+        typer.echo(f"{counted(len(items), 'item')} in the {within} days from {_day(today)}")
 
 
 @register_app.command("report", short_help="Write the register's figures as an HTML page.")

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from agreements.errors import LibraryError
+from agreements.formatting import counted
 from agreements.returned.model import PartReview, ReturnedReview, Status
 from agreements.returned.sections import SectionKind
 from agreements.review.redline import MAX_COMPARED_PAIRS, Revisions, redline_paragraphs
@@ -43,7 +44,8 @@ def summary_line(review: ReturnedReview) -> str:
     flagged = review.for_review()
     blocking = sum(p.blocking for p in flagged)
     counts = {s: sum(p.status is s for p in review.parts) for s in Status}
-    pieces = [f"{len(flagged)} of {len(review.parts)} part(s) need legal review"]
+    needs = "needs" if len(flagged) == 1 else "need"
+    pieces = [f"{len(flagged)} of {counted(len(review.parts), 'part')} {needs} legal review"]
     if blocking:
         pieces[0] += f" ({blocking} blocking)"
     for status in (Status.FORM_ONLY, Status.APPROVED_POSITION, Status.NOT_COMPARED):

@@ -6,6 +6,7 @@ so the clause texts' references to annexes are REF fields like those to articles
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -55,15 +56,27 @@ def _reports(rendered: RenderedDocument) -> list[str]:
     selection = rendered.plan.selection
     spec, language = selection.spec, rendered.language
     org = selection.context.org.short_name
-    start = spec.agreement.start_date
+    reports = sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title))
     rows: list[list[CellValue]] = []
-    for report in sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title)):
+    # A report covers the time since the end of the period of the report before it of the
+    # same series (narrative, financial...), not the whole agreement again.
+    last_end: dict[bool, dt.date] = {}
+    for index, report in enumerate(reports):
+        start = last_end.get(report.financial_statement)
+        start = start + dt.timedelta(days=1) if start else spec.agreement.start_date
+        last_end[report.financial_statement] = report.period_end
+        final = index == max(
+            (i for i, r in enumerate(reports) if r.financial_statement), default=-1
+        )
+        statement = "No"
+        if report.financial_statement:
+            statement = "Certified" if final else "Yes (interim)"
         rows.append(
             [
                 report.title,
                 f"{format_date(start, language)} to {format_date(report.period_end, language)}",
                 format_date(report.due_date, language),
-                "Yes" if report.financial_statement else "No",
+                statement,
                 org,
             ]
         )
@@ -71,7 +84,7 @@ def _reports(rendered: RenderedDocument) -> list[str]:
         Column("Report"),
         Column("Period covered"),
         Column("Due date", whole=True),
-        Column("Certified financial statement"),
+        Column("Financial statement"),
         Column("Submitted by"),
     ]
     return [grid(columns, rows)]
@@ -121,10 +134,7 @@ def _conditions(rendered: RenderedDocument) -> list[str]:
         record = party.due_diligence
         assert record is not None
         out.append(paragraph("AnnexSubheading", run(party.short_name), keep_next=True))
-        items = list(record.conditions)
-        if record.mitigation_plan:
-            items.append(record.mitigation_plan)
-        out.extend(bullets(items))
+        out.extend(bullets(list(dict.fromkeys(record.conditions))))  # each condition once
     return out
 
 
