@@ -102,8 +102,8 @@ def run_cli_bounded(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess
         stdout, stderr = out.read(), err.read()
     peak_mb = usage.ru_maxrss / 1024  # Linux reports kilobytes
     assert process.returncode in (0, 1, 2), stderr
-    # The interpreter's own start (about 0.5 s) is outside the bound.
-    assert elapsed < HOSTILE_SECONDS + 1.0, f"took {elapsed:.1f} s"
+    # The interpreter's own start (0.5 s, up to 2 s on a loaded machine) is outside the bound.
+    assert elapsed < HOSTILE_SECONDS + 2.0, f"took {elapsed:.1f} s"
     assert peak_mb < HOSTILE_MEGABYTES, f"peaked at {peak_mb:.0f} MB"
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
