@@ -71,6 +71,7 @@ def _with_parties(count: int, folder: Path) -> Path:
             if contribution.get(key) is not None and contribution[key] not in ids:
                 contribution[key] = ids[1]
     data["terms"]["governance"]["focal_points"] = []
+    data["terms"]["governance"].pop("chair", None)  # names a party this variant drops
     data["terms"]["personal_data"]["controller"] = ids[0]
     data["responsibilities"] = list({r["party"]: r for r in data["responsibilities"]}.values())
     path = folder / f"parties-{count}.yaml"
