@@ -272,7 +272,7 @@ def _terms(
 def plan_document(selection: Selection) -> DocumentPlan:
     """Return stage 3's result: the selected clauses numbered in agreement order, with every
     unconditional reference and every used term checked against what the draft contains."""
-    language = selection.spec.agreement.language.value
+    language = selection.spec.agreement.main_language.value
     issues = list(selection.issues)
     planned: list[PlannedClause] = []
     for decision in selection.selected():

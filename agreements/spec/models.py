@@ -6,7 +6,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from annotated_types import Len
+from pydantic import Field, StringConstraints, field_validator
 
 from agreements.spec.base import Flag, Identifier, SpecModel, Text
 from agreements.spec.money import (
@@ -51,11 +52,34 @@ class Agreement(SpecModel):
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{1,63}$",
         description="Reference number, e.g. ILO-PPP-2026-014; names the output file.",
     )
-    language: Language = Field(default=Language.EN, description="Language of the draft.")
+    language: Language | Annotated[list[Language], Len(min_length=1, max_length=2)] = Field(
+        default=Language.EN,
+        description=(
+            "Language of the draft (en, fr or es), or two languages, e.g. [en, fr], for one "
+            "agreement with both texts side by side, equally authentic."
+        ),
+    )
     signature_date: dt.date = Field(description="Planned date of signature (YYYY-MM-DD).")
     start_date: dt.date = Field(description="Entry into force (YYYY-MM-DD).")
     end_date: dt.date = Field(description="Last day of the agreement (YYYY-MM-DD).")
     place: Text = Field(description="Place of signature, e.g. 'Geneva'.")
+
+    @field_validator("language")
+    @classmethod
+    def _distinct_languages(cls, value: Language | list[Language]) -> Language | list[Language]:
+        if isinstance(value, list) and len(set(value)) != len(value):
+            raise ValueError("the two languages of a bilingual agreement must differ")
+        return value
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """Return the draft's languages, the first one leading (one, or two side by side)."""
+        return tuple(self.language) if isinstance(self.language, list) else (self.language,)
+
+    @property
+    def main_language(self) -> Language:
+        """Return the language the draft is planned in: the first of its languages."""
+        return self.languages[0]
 
 
 class Event(SpecModel):

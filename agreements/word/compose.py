@@ -30,7 +30,7 @@ def _core_properties(document: Any, plan: DocumentPlan) -> None:
     core.keywords = spec.agreement.reference
     core.author = plan.selection.library.settings.organisation.short_name
     core.last_modified_by = "agreements"
-    core.language = spec.agreement.language.value
+    core.language = spec.agreement.main_language.value
     core.created = moment
     core.modified = moment
     core.revision = 1
