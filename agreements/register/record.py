@@ -237,7 +237,7 @@ def record_of(
         reference=head.reference,
         title=head.title,
         kind=head.kind.value,
-        language=head.language.value,
+        language=head.main_language.value,
         signature_date=head.signature_date,
         start_date=head.start_date,
         end_date=head.end_date,
