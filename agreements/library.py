@@ -34,6 +34,30 @@ class OrganisationIdentity(BaseModel):
     seat: Text = Field(description="Seat of the organisation.")
 
 
+class LanguageSettings(BaseModel):
+    """What the settings say in one more language of the library (French, Spanish): the
+    organisation's names, the terms of the groups of parties, the glossary of defined terms
+    and the recitals, each as a legal text in that language writes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    organisation: OrganisationIdentity
+    role_terms: dict[str, Text] = Field(
+        default_factory=dict,
+        description="The defined term of each group of parties in this language (see role_terms).",
+    )
+    terms: dict[Text, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Glossary of defined terms: each English term (singular and plural forms are "
+            "separate terms) and the term this language uses for it."
+        ),
+    )
+    recitals: list[Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]] = Field(
+        default_factory=list, description="The recitals of the preamble in this language."
+    )
+
+
 class NumberStyle(StrEnum):
     """How clause texts write periods and counts: "thirty (30) days" or "30 days"."""
 
@@ -125,6 +149,13 @@ class Settings(BaseModel):
         default_factory=list,
         description="Recitals of the preamble that cite the organisation's founding texts.",
     )
+    languages: dict[Annotated[str, Field(pattern=r"^(fr|es)$")], LanguageSettings] = Field(
+        default_factory=dict,
+        description=(
+            "Languages of the library besides English (fr, es), each with its names, terms "
+            "and recitals; every clause must then have a text in each of them."
+        ),
+    )
     register_location: str | None = Field(
         default=None,
         alias="register",
@@ -134,6 +165,11 @@ class Settings(BaseModel):
             "postgresql:// URL; AGREEMENTS_REGISTER and --register take precedence."
         ),
     )
+
+    @property
+    def library_languages(self) -> tuple[str, ...]:
+        """Return the languages every clause of the library is written in: English first."""
+        return ("en", *self.languages)
 
     def role_term(self, role: str) -> str:
         """Return the defined term of a group of parties (e.g. 'Donor')."""
