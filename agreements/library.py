@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -165,6 +166,25 @@ class Settings(BaseModel):
             "postgresql:// URL; AGREEMENTS_REGISTER and --register take precedence."
         ),
     )
+
+    def organisation_names(self) -> tuple[str, ...]:
+        """Return every name of the organisation in every language of the library: legal
+        name, short name and the secretariat it acts through without its article (so that
+        a French spec naming the "Organisation internationale du Travail" is recognised)."""
+        identities = (self.organisation, *(s.organisation for s in self.languages.values()))
+        names: list[str] = []
+        for identity in identities:
+            acting = re.sub(r"^(?:the|le|la|les|el|los|las)\s+|^l'", "", identity.acting_through)
+            for name in (identity.legal_name, identity.short_name, acting.strip()):
+                if name and name not in names:
+                    names.append(name)
+        return tuple(names)
+
+    def organisation_legal_names(self) -> tuple[str, ...]:
+        """Return the organisation's legal name in each language of the library, English
+        first: a spec's organisation party carries one of them."""
+        identities = (self.organisation, *(s.organisation for s in self.languages.values()))
+        return tuple(dict.fromkeys(identity.legal_name for identity in identities))
 
     @property
     def library_languages(self) -> tuple[str, ...]:

@@ -88,9 +88,7 @@ def load_spec_text(text: str, name: str, library: Library) -> LoadedSpec:
         raise _not_a_mapping(name, loaded)
     settings = library.settings
     problems = list(loaded.problems)
-    identity = settings.organisation
-    org_names = [identity.legal_name, identity.short_name]
-    org_names.append(identity.acting_through.removeprefix("the "))
+    org_names = list(settings.organisation_names())
     text_findings = list(check_text_values(loaded.data, settings.endorsement_phrases, org_names))
     text_findings += check_positions(loaded.data, settings)
     placeholders = {f.path for f in text_findings if f.code == "T02"}

@@ -12,7 +12,8 @@ settings as simple patterns a lawyer can read:
   "partner", "donor", "company" or "sponsor".
 
 A match does not count when the sentence says no to it: a negation ("no", "not", "never",
-"nothing", "nor", "neither", "without") before it in the sentence or inside it, as in
+"nothing", "nor", "neither", "without"; in French "ne", "n'", "aucun", "sans"...; in Spanish
+"no", "nunca", "ningún", "sin"...) before it in the sentence or inside it, as in
 "nothing in this Agreement is a waiver of the immunities of the ILO" (a position whose very
 words are negative, such as "shall not be disclosed", is marked not negatable). A sentence
 that matches one of a position's `unless` patterns (e.g. an approval given by the
@@ -29,9 +30,22 @@ from functools import cache
 from typing import Protocol
 
 _GAP = r"(?:\S+\s+){0,8}?"
-_NEGATIONS = frozenset({"no", "not", "never", "nothing", "nor", "neither", "without", "none"})
+# Negations and words for "another party" in each language of the library (English, French,
+# Spanish): a French or Spanish spec, or a translated clause, is screened like an English one.
+_NEGATIONS = frozenset(
+    {"no", "not", "never", "nothing", "nor", "neither", "without", "none", "non"}
+    | {"ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "sans", "rien", "nul", "nulle"}
+    | {"nunca", "jamás", "ningún", "ninguno", "ninguna", "sin", "nada", "tampoco"}
+)
 _PARTY_WORDS = ("partner", "partners", "donor", "donors", "company", "sponsor", "sponsors",
-                "contributor", "collaborator", "party", "parties")  # fmt: skip
+                "contributor", "collaborator", "party", "parties",
+                "partenaire", "partenaires", "donateur", "donateurs", "entreprise", "société",
+                "parrain", "parrains", "contributeur", "contributeurs", "collaborateur",
+                "socio", "socios", "donante", "donantes", "empresa", "compañía", "patrocinador",
+                "patrocinadores", "contribuyente", "colaborador", "colaboradores")  # fmt: skip
+# A French elided article or pronoun is its own word ("l'OIT" reads "l' OIT"), so that the
+# organisation's name or a verb after it is matched as a whole word.
+_ELISION = re.compile(r"(?<![\w'-])(l|d|n|s|j|m|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;:!?])\s+|\n\s*\n")
 
 
@@ -47,11 +61,12 @@ class ScreenedPosition:
 
 def normalise(text: str) -> str:
     """Return text as screening reads it: Unicode compatibility forms, straight quotes and
-    apostrophes, one kind of hyphen, single spaces, lower case."""
+    apostrophes, one kind of hyphen, French elisions split off, single spaces, lower case."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub("[\u2018\u2019\u02bc\u2032`]", "'", text)
     text = re.sub("[\u201c\u201d\u00ab\u00bb]", '"', text)
     text = re.sub("[\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]", "-", text)
+    text = _ELISION.sub("\\1' ", text)
     return " ".join(text.split()).casefold()
 
 
@@ -96,7 +111,7 @@ def compile_pattern(
 def _negated(sentence: str, start: int, end: int) -> bool:
     before = re.findall(r"[\w'-]+", sentence[:start])
     inside = re.findall(r"[\w'-]+", sentence[start:end])
-    return any(word in _NEGATIONS or word.startswith("non-") for word in before + inside)
+    return any(word in _NEGATIONS or word.startswith(("non-", "n'")) for word in before + inside)
 
 
 @cache

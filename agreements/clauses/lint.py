@@ -34,7 +34,7 @@ def screen_clause_text(text: str, settings: Settings) -> list[ScreenedPosition]:
     return screen(
         plain,
         settings.forbidden_positions,
-        org_names=[org, settings.organisation.legal_name],
+        org_names=settings.organisation_names(),
     )
 
 

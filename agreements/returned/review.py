@@ -19,12 +19,7 @@ from agreements.screening import Screener, screener
 
 def make_screener(settings: Settings, party_names: tuple[str, ...]) -> Screener:
     """Return the forbidden-position screener of the organisation, for these parties."""
-    identity = settings.organisation
-    org_names = (
-        identity.legal_name,
-        identity.short_name,
-        identity.acting_through.removeprefix("the "),
-    )
+    org_names = settings.organisation_names()
     others = tuple(n for n in party_names if n not in org_names)
     return screener(settings.forbidden_positions, org_names=org_names, party_names=others)
 

@@ -25,18 +25,12 @@ def _months_between(earlier: dt.date, later: dt.date) -> int:
 
 def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]:
     """Return the positions of the parties that are the library's organisation."""
-    org = settings.organisation
-    return [
-        i
-        for i, party in enumerate(spec.parties)
-        if party.legal_name.casefold() == org.legal_name.casefold()
-    ]
+    names = {name.casefold() for name in settings.organisation_legal_names()}
+    return [i for i, party in enumerate(spec.parties) if party.legal_name.casefold() in names]
 
 
 def _names_of(settings: Settings) -> list[str]:
-    org = settings.organisation
-    acting = org.acting_through.removeprefix("the ").strip()
-    return [org.legal_name, org.short_name, acting]
+    return list(settings.organisation_names())
 
 
 def _near_miss(spec: PartnershipSpec, settings: Settings) -> int | None:

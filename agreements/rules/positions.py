@@ -46,7 +46,8 @@ def _org_and_parties(
     data: dict[str, Any], settings: Settings
 ) -> tuple[str | None, list[str], list[str]]:
     """Return the organisation's party id, its names, and the other parties' names."""
-    org_names = [settings.organisation.legal_name, settings.organisation.short_name]
+    org_names = list(settings.organisation_names())
+    legal_names = {name.casefold() for name in settings.organisation_legal_names()}
     org_id: str | None = None
     others: list[str] = []
     parties = data.get("parties")
@@ -56,10 +57,7 @@ def _org_and_parties(
         names = [
             n for n in (party.get("legal_name"), party.get("short_name")) if isinstance(n, str)
         ]
-        if (
-            str(party.get("legal_name", "")).casefold()
-            == settings.organisation.legal_name.casefold()
-        ):
+        if str(party.get("legal_name", "")).casefold() in legal_names:
             org_id = party.get("id") if isinstance(party.get("id"), str) else None
             org_names += names
         else:

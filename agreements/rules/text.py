@@ -61,7 +61,10 @@ def endorsement_pattern(phrases: list[str], org_names: list[str]) -> re.Pattern[
     name = "(?:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
     words = [p.casefold().split() for p in phrases if p.strip()]
     participles = sorted({re.escape(w[0]) for w in words if w[0].endswith("ed")})
-    by_phrase = "(?:" + "|".join(said) + r")(?:\s+\S+){0,3}?\s+" + name + r"(?![\w-])"
+    # The name follows a space, or an elided article ("par l'OIT").
+    by_phrase = (
+        "(?:" + "|".join(said) + r")(?:\s+\S+){0,3}?\s+(?:\w{1,2}['\u2019])?" + name + r"(?![\w-])"
+    )
     pattern = f"(?<![\\w-]){by_phrase}"
     if participles:
         pattern += f"|(?<![\\w-]){name}[\\s-](?:{'|'.join(participles)})(?![\\w-])"
