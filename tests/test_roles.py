@@ -261,3 +261,16 @@ def test_the_steering_committee_has_the_chair_of_the_spec_and_funders_as_observe
     ) in texts["event-youth-forum"]
     assert "The representative of Hollis Foundation attends" in texts["research-platform-workers"]
     assert "observer" not in texts["mianzhu-livelihoods"]
+
+
+def test_a_donor_with_tasks_in_a_funding_agreement_funds_and_does_not_implement(
+    library: Library, drafts: dict[str, Path]
+) -> None:
+    """BP pays and shares information: the organisation implements what it funds. Alone
+    beside the organisation, it sits on the steering committee as a member (an observer
+    needs members other than the organisation to observe)."""
+    _, _, roles = _facts(ROOT / "examples" / "bp-west-papua-youth.yaml", library)
+    assert roles["bp"] == {PartyRole.DONOR}
+    committee = articles(drafts["bp-west-papua-youth"])["Steering committee"]
+    assert "one senior representative of each Party" in committee
+    assert "observer" not in committee
