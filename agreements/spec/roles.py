@@ -1,7 +1,8 @@
 """The roles each party holds, derived from what the spec says it does.
 
 A donor pays money to the organisation; an in-kind contributor gives it goods.
-A party with tasks implements, except a donor in a funding agreement, and except in an event (a party that pays is a sponsor, one that
+A party with tasks implements, except a donor in a funding agreement (the organisation
+implements what it funds), in an event (a party that pays is a sponsor, one that
 organises is a co-organiser) and in research (a party that pays is a funder, one that does
 research is a research partner). Roles a spec lists under a party are added to these, and
 replace the derived event or research role they contradict.
@@ -38,12 +39,15 @@ def _derived(spec: PartnershipSpec, party_id: str, org_id: str) -> set[PartyRole
     elif kind is AgreementKind.RESEARCH:
         funder = PartyRole.DONOR in roles
         roles.add(PartyRole.RESEARCH_FUNDER if funder else PartyRole.RESEARCH_PARTNER)
-    elif has_tasks and kind is not AgreementKind.MOU:
-        # In a funding agreement the organisation implements and the donor funds: a donor's
-        # own tasks there (paying, sharing information, refraining from claims) do not make
-        # it an implementing partner; a spec that wants one says so under `roles`.
-        if not (kind is AgreementKind.FUNDING and PartyRole.DONOR in roles):
-            roles.add(PartyRole.IMPLEMENTING_PARTNER)
+    # In a funding agreement the organisation implements and the donor funds: a donor's own
+    # tasks there (paying, sharing information) do not make it an implementing partner; a
+    # spec that wants one says so under `roles`.
+    elif (
+        has_tasks
+        and kind is not AgreementKind.MOU
+        and not (kind is AgreementKind.FUNDING and PartyRole.DONOR in roles)
+    ):
+        roles.add(PartyRole.IMPLEMENTING_PARTNER)
     return roles
 
 
