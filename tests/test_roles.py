@@ -274,3 +274,24 @@ def test_a_donor_with_tasks_in_a_funding_agreement_funds_and_does_not_implement(
     committee = articles(drafts["bp-west-papua-youth"])["Steering committee"]
     assert "one senior representative of each Party" in committee
     assert "observer" not in committee
+
+
+def test_only_non_state_partners_assign_new_material_to_the_organisation(
+    drafts: dict[str, Path],
+) -> None:
+    """A government, an intergovernmental organisation or a research co-author keeps what its
+    personnel create and licenses it to the organisation; a company or NGO assigns it."""
+    mianzhu = articles(drafts["mianzhu-livelihoods"])["Ownership and use of new material"]
+    assignment = next(s for s in re.split(r"(?<=\.)\s+", mianzhu) if "hereby assigns" in s)
+    assert "PSBC" in assignment and "PlaNet Finance" in assignment
+    for keeper in ("Mianzhu Government", "IFRC", "RCSC"):
+        assert keeper not in assignment
+    assert (
+        "New Material created by the personnel of Mianzhu Government, of IFRC and of RCSC is "
+        "owned by the Party whose personnel created it, which grants the ILO a worldwide"
+    ) in mianzhu
+    research = articles(drafts["research-platform-workers"])["Ownership and use of new material"]
+    assert "the University hereby assigns" not in research
+    assert "personnel of the University is owned by the Party" in research
+    bp = articles(drafts["bp-west-papua-youth"])["Ownership and use of new material"]
+    assert "To that end, BP hereby assigns to the ILO" in bp
