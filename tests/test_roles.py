@@ -295,3 +295,13 @@ def test_only_non_state_partners_assign_new_material_to_the_organisation(
     assert "personnel of the University is owned by the Party" in research
     bp = articles(drafts["bp-west-papua-youth"])["Ownership and use of new material"]
     assert "To that end, BP hereby assigns to the ILO" in bp
+
+
+def test_researchers_a_university_contributes_are_not_loaned_to_the_organisation(
+    drafts: dict[str, Path],
+) -> None:
+    """A co-author's researchers work on its own share under its own direction; engineers a
+    company lends to the organisation work under the organisation's direction."""
+    assert "Loaned personnel" not in articles(drafts["research-platform-workers"])
+    loaned = articles(drafts["in-kind-solar-equipment"])["Loaned personnel"]
+    assert "shall work under the direction of the ILO" in loaned
