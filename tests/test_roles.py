@@ -305,3 +305,12 @@ def test_researchers_a_university_contributes_are_not_loaned_to_the_organisation
     assert "Loaned personnel" not in articles(drafts["research-platform-workers"])
     loaned = articles(drafts["in-kind-solar-equipment"])["Loaned personnel"]
     assert "shall work under the direction of the ILO" in loaned
+
+
+def test_the_risk_annex_allocates_management_not_liability(drafts: dict[str, Path]) -> None:
+    """A risk owner manages the risk; losses follow the liability and force majeure
+    articles (so a force majeure risk "owned" by one party does not make it bear them)."""
+    text = articles(drafts["mianzhu-livelihoods"])["Responsibilities and costs"]
+    assert "allocates the management of risks only: it does not allocate liability" in text
+    assert "is responsible for the risks allocated to it" not in text
+    assert re.search(r"which Articles \d+ and \d+ govern", text)
