@@ -29,6 +29,8 @@ def party_references(spec: PartnershipSpec) -> Iterator[tuple[PathKey, str]]:
         yield ("risks", i, "owner"), risk.owner
     for i, fp in enumerate(spec.terms.governance.focal_points):
         yield ("terms", "governance", "focal_points", i, "party"), fp.party
+    for i, party_id in enumerate(spec.beneficiaries.selected_by):
+        yield ("beneficiaries", "selected_by", i), party_id
     if spec.terms.governance.chair is not None:
         yield ("terms", "governance", "chair"), spec.terms.governance.chair
     if spec.terms.personal_data.controller is not None:

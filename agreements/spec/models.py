@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from annotated_types import Len
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from agreements.spec.base import Flag, Identifier, SpecModel, Text
 from agreements.spec.money import (
@@ -109,6 +109,34 @@ class Beneficiaries(SpecModel):
     trainees: Flag = Field(
         default=False, description="True if people are trained in practical or workplace tasks."
     )
+    selected_by: list[Identifier] = Field(
+        default_factory=list,
+        description=(
+            "Ids of the parties that select beneficiaries and trainees; empty: a process in "
+            "which the organisation has the final decision."
+        ),
+    )
+    minimum_age: int | None = Field(
+        default=None,
+        ge=15,
+        le=99,
+        description=(
+            "Youngest age, in years, at which a person may take part (15 at least, the "
+            "general minimum age for work; the agreement adds the country's own minimum)."
+        ),
+    )
+    maximum_age: int | None = Field(
+        default=None,
+        ge=15,
+        le=120,
+        description="Oldest age, in years, at enrolment.",
+    )
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Beneficiaries:
+        if self.minimum_age and self.maximum_age and self.maximum_age < self.minimum_age:
+            raise ValueError("maximum_age is below minimum_age")
+        return self
 
 
 class Acknowledgement(SpecModel):
