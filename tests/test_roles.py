@@ -314,3 +314,19 @@ def test_the_risk_annex_allocates_management_not_liability(drafts: dict[str, Pat
     assert "allocates the management of risks only: it does not allocate liability" in text
     assert "is responsible for the risks allocated to it" not in text
     assert re.search(r"which Articles \d+ and \d+ govern", text)
+
+
+def test_a_government_that_signs_endorses_the_project_by_signing(
+    drafts: dict[str, Path],
+) -> None:
+    """Asking the organisation to seek the endorsement of a government that is itself a
+    party would be absurd; without one, the organisation seeks it."""
+    grameen = articles(drafts["grameen-shakti-solar"])["Government endorsement and social dialogue"]
+    assert grameen.startswith(
+        "By signing this Agreement, the Ministry endorses the Project on behalf of the "
+        "government authorities it represents."
+    )
+    brands = articles(drafts["better-work-brands"])["Government endorsement and social dialogue"]
+    assert brands.startswith(
+        "Activities in a country shall be carried out only with the endorsement"
+    )
