@@ -330,3 +330,11 @@ def test_a_government_that_signs_endorses_the_project_by_signing(
     assert brands.startswith(
         "Activities in a country shall be carried out only with the endorsement"
     )
+
+
+def test_the_personal_data_article_names_the_controller_of_the_spec(
+    drafts: dict[str, Path],
+) -> None:
+    data = articles(drafts["mianzhu-livelihoods"])["Personal data"]
+    assert re.search(r"The controller of the Personal Data described in Annex \d+ is PSBC,", data)
+    assert "requires PSBC to keep that data for longer than this Article allows" in data
