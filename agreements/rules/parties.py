@@ -14,7 +14,7 @@ from agreements.rules.catalogue import Finding
 from agreements.spec.parties import BORDERLINE_SECTORS, Party, RiskLevel, ScreeningOutcome
 
 if TYPE_CHECKING:
-    from agreements.library import Settings
+    from agreements.library import OrganisationIdentity, Settings
     from agreements.spec import PartnershipSpec
 
 
@@ -24,19 +24,23 @@ def _months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def organisation_indexes(spec: PartnershipSpec, settings: Settings) -> list[int]:
-    """Return the positions of the parties that are the library's organisation."""
-    org = settings.organisation
-    return [
-        i
-        for i, party in enumerate(spec.parties)
-        if party.legal_name.casefold() == org.legal_name.casefold()
-    ]
+    """Return the positions of the parties that are the library's organisation: named by
+    its legal name in English or in another language of the library (a French spec may
+    write "Organisation internationale du Travail")."""
+    legal_names = {org.legal_name.casefold() for org in _identities(settings)}
+    return [i for i, party in enumerate(spec.parties) if party.legal_name.casefold() in legal_names]
+
+
+def _identities(settings: Settings) -> list[OrganisationIdentity]:
+    return [settings.organisation, *(extra.organisation for extra in settings.languages.values())]
 
 
 def _names_of(settings: Settings) -> list[str]:
-    org = settings.organisation
-    acting = org.acting_through.removeprefix("the ").strip()
-    return [org.legal_name, org.short_name, acting]
+    names: list[str] = []
+    for org in _identities(settings):
+        acting = org.acting_through.removeprefix("the ").strip()
+        names += [org.legal_name, org.short_name, acting]
+    return list(dict.fromkeys(names))
 
 
 def _near_miss(spec: PartnershipSpec, settings: Settings) -> int | None:
