@@ -240,6 +240,7 @@ def test_cover_parties_and_signature_page_in_french(drafts: dict[str, Draft]) ->
     assert "«\u00a0Donateur\u00a0» désigne SEV" in text
     assert "ont signé le présent Accord à Dakar, en langue française, aux dates" in text
     assert "Pour l'Organisation internationale du Travail" in text
+    assert "Pour le Gouvernement de la République du Sénégal" in text
     assert "Nom\u00a0: Aminata Diallo" in text
     assert "Annexe 2\u00a0: Budget et modalités de paiement" in text
 

@@ -104,8 +104,8 @@ def _pair_rows(parties: list[Party], languages: Sequence[str]) -> list[str]:
 # "Pour l'Organisation internationale du Travail", "Por la Organización ...".
 _ARTICLES = {
     "en": (("international ", "the "), ("united ", "the ")),
-    "fr": (("organisation ", "l'"), ("bureau ", "le "), ("fondation ", "la ")),
-    "es": (("organización ", "la "), ("oficina ", "la "), ("fundación ", "la ")),
+    "fr": (("organisation ", "l'"), ("bureau ", "le "), ("gouvernement ", "le ")),
+    "es": (("organización ", "la "), ("oficina ", "la "), ("gobierno ", "el ")),
 }
 
 
