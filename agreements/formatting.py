@@ -30,17 +30,48 @@ def format_date(value: dt.date, language: str = "en") -> str:
 
 
 def format_money(amount: Decimal | int, currency: str, language: str = "en") -> str:
-    """Return the amount with its ISO code and the currency's decimals, e.g. 'USD 230,000.00'."""
-    return f"{currency} {format_amount(amount, currency, language)}"
+    """Return the amount with its ISO code and the currency's decimals, placed as the
+    language's locale places a currency: 'USD 230,000.00' in English (the UN's usage),
+    '1 250 000,00 USD' in French, '1.250.000,00 USD' in Spanish (Babel's patterns, with the
+    ISO code where the locale puts its symbol, so no reader mistakes one dollar for another)."""
+    if language == "en":
+        return f"{currency} {format_amount(amount, currency, language)}"
+    from babel.numbers import format_currency
+
+    places = MINOR_UNITS.get(currency, 2)
+    return str(
+        format_currency(
+            _quantised(amount, places),
+            currency,
+            format=_currency_pattern(language, places),
+            locale=language,
+            currency_digits=False,
+        )
+    )
+
+
+@cache
+def _currency_pattern(language: str, places: int) -> str:
+    """Return the locale's currency pattern with the ISO code (¤¤) for its symbol and the
+    currency's number of decimals."""
+    from babel import Locale
+
+    pattern = str(Locale.parse(language).currency_formats["standard"].pattern).split(";")[0]
+    decimals = "." + "0" * places if places else ""
+    return re.sub(r"0(?:\.0+)?", "0" + decimals, pattern, count=1).replace("\xa4", "\xa4\xa4")
+
+
+def _quantised(amount: Decimal | int, places: int) -> Decimal:
+    with localcontext() as exact:
+        exact.prec = 60  # room for any product of two spec amounts, so quantize never fails
+        return Decimal(amount).quantize(Decimal(1).scaleb(-places))
 
 
 def format_amount(amount: Decimal | int, currency: str, language: str = "en") -> str:
     """Return the amount alone with the currency's decimals, e.g. '230,000.00', for a
     column whose header names the currency."""
     places = MINOR_UNITS.get(currency, 2)
-    with localcontext() as exact:
-        exact.prec = 60  # room for any product of two spec amounts, so quantize never fails
-        quantised = Decimal(amount).quantize(Decimal(1).scaleb(-places))
+    quantised = _quantised(amount, places)
     if language == "en":
         return f"{quantised:,.{places}f}"
     from babel.numbers import format_decimal
@@ -53,11 +84,14 @@ _PER_CENT = {"en": "per cent", "fr": "pour cent", "es": "por ciento"}
 
 
 def format_percent(value: Decimal | int, language: str = "en") -> str:
-    """Return a rate in percent as a legal text writes it, e.g. '13 per cent'."""
+    """Return a rate in percent as a legal text writes it, e.g. '13 per cent', '7,5 pour
+    cent' (the number as Babel writes it for the language, the words as legal texts do)."""
     number = Decimal(value).normalize()
-    text = f"{number:f}"
-    if language != "en":
-        text = text.replace(".", ",")
+    if language == "en":
+        return f"{number:f} {_PER_CENT['en']}"
+    from babel.numbers import format_decimal
+
+    text = format_decimal(number, format="#,##0.######", locale=language)
     return f"{text} {_PER_CENT.get(language, _PER_CENT['en'])}"
 
 
@@ -107,7 +141,29 @@ def format_period(count: int, unit: str, language: str = "en", *, words: bool = 
         return f"{count}{noun}"
     from num2words import num2words
 
-    return f"{num2words(count, lang=language)} ({count}){noun}"
+    spelled = str(num2words(count, lang=language))
+    if noun and language in _ONE:
+        spelled = _agreed(spelled, language, feminine=unit in _FEMININE_UNITS)
+    return f"{spelled} ({count}){noun}"
+
+
+# num2words writes numbers as counted ("uno", "vingt et un"); before a noun, "one" agrees
+# with it: Spanish "un día", "veintiún días", "una hora"; French "une heure".
+_ONE = {"fr": "un", "es": "uno"}
+_FEMININE_UNITS = frozenset({"hours"})
+
+
+def _agreed(spelled: str, language: str, *, feminine: bool) -> str:
+    """Return a spelled number ending in "one" agreeing with the noun after it."""
+    one = _ONE[language]
+    if not (spelled == one or spelled.endswith((" " + one, "i" + one))):
+        return spelled
+    stem = spelled[: -len(one)]
+    if feminine:
+        return stem + ("une" if language == "fr" else "una")
+    if language == "es":
+        return stem + ("ún" if stem.endswith("i") else "un")
+    return spelled
 
 
 # Words that make an English country name take "the" (the Netherlands, the United States of
@@ -119,14 +175,19 @@ _TAKES_THE = re.compile(
 )
 
 
-def country_name(text: str, *, article: bool = True) -> str:
-    """Return a country as an English legal text writes it, from a name or ISO code.
+def country_name(text: str, *, article: bool = True, language: str = "en") -> str:
+    """Return a country as an English legal text writes it, from a name or ISO code (in
+    another language, Babel's name for it: see `agreements.countries`).
 
     The ISO 3166 record (pycountry) gives the name; its official name is used when it only
     completes the short one ("United States" becomes "United States of America"); an
     inverted name ("Korea, Republic of") is put in reading order; "the" is added where
     English uses it. Text that is not a known country is returned as written.
     """
+    if language != "en":
+        from agreements.countries import localised_country
+
+        return localised_country(text, language)
     import pycountry
 
     try:

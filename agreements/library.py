@@ -57,6 +57,13 @@ class LanguageSettings(BaseModel):
     recitals: list[Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]] = Field(
         default_factory=list, description="The recitals of the preamble in this language."
     )
+    feminine_terms: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Terms of this language (role terms or glossary terms) that take feminine "
+            "articles; every other term is masculine (Partie and Parte are known)."
+        ),
+    )
 
 
 class NumberStyle(StrEnum):
@@ -196,6 +203,76 @@ class Settings(BaseModel):
         if role not in ROLE_TERM_DEFAULTS:
             raise ValueError(f"unknown group of parties {role!r}")
         return self.role_terms.get(role, ROLE_TERM_DEFAULTS[role])
+
+    def language_settings(self, language: str) -> LanguageSettings:
+        """Return the section of `language` (raises `LibraryError` naming the setting to add:
+        a draft in a language the library does not declare cannot name the organisation)."""
+        extra = self.languages.get(language)
+        if extra is None:
+            raise LibraryError(
+                f"the library settings have no {language!r} section: add languages.{language} "
+                "(the organisation's names, role terms, glossary and recitals in that language)"
+            )
+        return extra
+
+    def in_language(self, language: str) -> Settings:
+        """Return the settings as a draft in `language` prints them: the organisation's
+        names, the groups' terms and the recitals of that language (the same settings for
+        English). Every other setting is policy and stays as it is."""
+        if language == "en":
+            return self
+        extra = self.language_settings(language)
+        missing = [role for role in ROLE_TERM_DEFAULTS if role not in extra.role_terms]
+        if missing:
+            raise LibraryError(
+                f"languages.{language}.role_terms has no term for {', '.join(missing)}: "
+                f"add the {language} term of each group of parties"
+            )
+        if len(extra.recitals) != len(self.recitals):
+            raise LibraryError(
+                f"languages.{language}.recitals has {len(extra.recitals)} recitals and the "
+                f"English {len(self.recitals)}: translate each recital once"
+            )
+        return self.model_copy(
+            update={
+                "organisation": extra.organisation,
+                "role_terms": dict(extra.role_terms),
+                "recitals": list(extra.recitals),
+            }
+        )
+
+    def defined_term(self, term: str, language: str) -> str:
+        """Return the term `language` uses for the English defined term `term`, from the
+        glossary (raises `LibraryError` naming the term and the language when it has none,
+        as a draft would otherwise mix an English term into the text)."""
+        if language == "en":
+            return term
+        extra = self.language_settings(language)
+        translated = extra.terms.get(term) or _PARTY_TERMS.get(language, {}).get(term)
+        if translated is None:
+            raise LibraryError(
+                f"the {language} glossary (languages.{language}.terms in the settings) has no "
+                f"translation of the defined term {term!r}: add '{term}: <{language} term>'"
+            )
+        return translated
+
+
+# The terms `the_others()` and `each_other()` print, used when the glossary does not give
+# them (TRANSLATING.md fixes them).
+_PARTY_TERMS = {
+    "fr": {
+        "Party": "Partie",
+        "Parties": "Parties",
+        "Participant": "Participant",
+        "Participants": "Participants",
+    },
+    "es": {
+        "Party": "Parte",
+        "Parties": "Partes",
+        "Participant": "Participante",
+        "Participants": "Participantes",
+    },
+}
 
 
 def default_library() -> Path:

@@ -333,25 +333,27 @@ def _page_setup(document: Document, header_text: str | None = None) -> None:
     section.header_distance = Cm(1.25)
     section.footer_distance = Cm(1.25)
     header = section.header.paragraphs[0]
-    header.text = header_text or "DRAFT {{ reference }} \u2014 for discussion, not for signature"
+    # Every fixed word is a field, filled in the draft's language (agreements.words).
+    header.text = header_text or "{{ header }}"
     footer = section.footer.paragraphs[0]
-    footer.add_run("Page ")
+    # The review pack is the legal office's own working file, in English.
+    footer.add_run("Page " if header_text else "{{ page_word }} ")
     _field(footer, "PAGE", "1")
-    footer.add_run(" of ")
+    footer.add_run(" of " if header_text else " {{ page_of }} ")
     _field(footer, "NUMPAGES", "1")
 
 
 def _title_block(document: Document) -> None:
     document.add_paragraph("{{ title }}", style="Title")
-    document.add_paragraph("between", style="Title Note")
+    document.add_paragraph("{{ between }}", style="Title Note")
     document.add_paragraph("{%p for name in party_names %}", style="Title Party")
     document.add_paragraph("{{ name }}", style="Title Party")
     document.add_paragraph("{%p if not loop.last %}", style="Title Party")
-    document.add_paragraph("and", style="Title Note")
+    document.add_paragraph("{{ and_word }}", style="Title Note")
     document.add_paragraph("{%p endif %}", style="Title Party")
     document.add_paragraph("{%p endfor %}", style="Title Party")
     # Set off from the parties by space and a rule, so it never reads as part of a name.
-    document.add_paragraph("Reference: {{ reference }}", style="Title Reference")
+    document.add_paragraph("{{ reference_line }}", style="Title Reference")
     document.add_paragraph("{{ draft_note }}", style="Title Draft Note")
     document.add_paragraph(BODY_MARKER, style="Normal")
 

@@ -46,5 +46,37 @@ def test_examples_of_the_issue() -> None:
 
 def test_other_languages_use_babel() -> None:
     assert format_date(dt.date(2026, 1, 15), "fr") == "15 janvier 2026"
-    assert format_money(Decimal("230000"), "EUR", "fr") == "EUR 230\u202f000,00"
+    assert format_date(dt.date(2026, 1, 15), "es") == "15 de enero de 2026"
+    assert format_money(Decimal("1250000"), "USD", "fr") == "1\u202f250\u202f000,00\u00a0USD"
+    assert format_money(Decimal("1250000"), "USD", "es") == "1.250.000,00\u00a0USD"
+    assert format_money(Decimal("1500"), "JPY", "fr") == "1\u202f500\u00a0JPY"
+    assert format_percent(Decimal("7.5"), "fr") == "7,5 pour cent"
+    assert format_percent(Decimal("13"), "es") == "13 por ciento"
     assert join_names(["A", "B"], "es") == "A y B"
+    assert join_names(["A", "B", "C"], "fr") == "A, B et C"
+
+
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999999999.99"), places=2),
+    st.sampled_from(["fr", "es"]),
+)
+def test_french_and_spanish_amounts_are_what_babel_writes(amount: Decimal, language: str) -> None:
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    # The locale's own currency pattern, with the ISO code (¤¤) where it puts the symbol.
+    pattern = Locale.parse(language).currency_formats["standard"].pattern.replace("¤", "¤¤")
+    expected = format_currency(amount, "USD", format=pattern, locale=language)
+    assert format_money(amount, "USD", language) == expected
+    assert format_percent(amount, language).startswith(format_decimal(amount, locale=language))
+
+
+def test_periods_agree_with_their_noun() -> None:
+    from agreements.formatting import format_period
+
+    assert format_period(30, "days", "fr") == "trente (30) jours"
+    assert format_period(1, "hours", "fr") == "une (1) heure"
+    assert format_period(1, "days", "es") == "un (1) día"
+    assert format_period(21, "days", "es") == "veintiún (21) días"
+    assert format_period(31, "hours", "es") == "treinta y una (31) horas"
+    assert format_period(2, "number", "es") == "dos (2)"

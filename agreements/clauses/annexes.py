@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from agreements.spec.models import AgreementKind, PartnershipSpec
 from agreements.spec.money import FinancialContribution
 from agreements.spec.parties import Party
+from agreements.words import words
 
 # Every annex a draft can have, in the order they appear.
 ANNEX_KEYS = (
@@ -25,23 +26,14 @@ ANNEX_KEYS = (
     "conditions",
     "risks",
 )
-_TITLES = {
-    "action": "Description of the action",
-    "budget": "Budget and payment terms",
-    "goods": "Goods contributed in kind",
-    "event": "Particulars of the event",
-    "reports": "Reporting calendar",
-    "data": "Personal data processed",
-    "emblem": "Approved uses of the name and emblem",
-    "conditions": "Special conditions from due diligence",
-    "risks": "Risk allocation matrix",
-}
-_MOU_TITLES = {"action": "Areas of cooperation"}
 
 
-def annex_title(key: str) -> str:
-    """Return the title of the annex `key` in an agreement (not a memorandum)."""
-    return _TITLES[key]
+def annex_title(key: str, language: str = "en", *, mou: bool = False) -> str:
+    """Return the title of the annex `key` in `language` (a memorandum's description of
+    the action is its areas of cooperation)."""
+    if key not in ANNEX_KEYS:
+        raise KeyError(key)
+    return words(f"annex.{key}_mou" if mou and key == "action" else f"annex.{key}", language)
 
 
 @dataclass(frozen=True)
@@ -100,8 +92,7 @@ def annexes_of(spec: PartnershipSpec, org: Party) -> tuple[Annex, ...]:
     mou = spec.agreement.kind is AgreementKind.MOU
     keys = [key for key in ANNEX_KEYS if _applies(key, spec, org)]
     return tuple(
-        Annex(key, number, (_MOU_TITLES.get(key) if mou else None) or _TITLES[key])
-        for number, key in enumerate(keys, start=1)
+        Annex(key, number, annex_title(key, mou=mou)) for number, key in enumerate(keys, start=1)
     )
 
 

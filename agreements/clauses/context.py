@@ -7,10 +7,17 @@ list, see `sandbox.SPEC_ROOTS`, `FLAGS` and `FUNCTIONS`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from agreements.clauses.annexes import ANNEX_KEYS, Annex, annexes_of, screened_with_conditions
+from agreements.clauses import grammar
+from agreements.clauses.annexes import (
+    ANNEX_KEYS,
+    Annex,
+    annex_title,
+    annexes_of,
+    screened_with_conditions,
+)
 from agreements.clauses.sandbox import (
     ANNEX_REF,
     CONTRIBUTION_TYPES,
@@ -25,8 +32,10 @@ from agreements.clauses.sandbox import (
 )
 from agreements.spec.models import AgreementKind
 from agreements.spec.parties import PartyCategory, PartyRole
+from agreements.words import words
 
 if TYPE_CHECKING:
+    from agreements.clauses.model import Definition
     from agreements.library import Settings
     from agreements.spec import Agreement, Contribution, Party, Risk, Terms
     from agreements.spec.loaded import LoadedSpec
@@ -36,7 +45,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ClauseContext:
-    """Everything clause conditions and texts can see of one spec and its library."""
+    """Everything clause conditions and texts can see of one spec and its library, in one
+    language: `in_language` gives the same context as a text in another language sees it
+    (the organisation's names, the groups' terms, what each function prints)."""
 
     agreement: Agreement
     parties: tuple[Party, ...]
@@ -80,13 +91,66 @@ class ClauseContext:
     trainees: bool
     special_category_data: bool
     screening_conditions: bool
+    language: str = "en"
+    english: ClauseContext | None = field(default=None, repr=False, compare=False)
+
+    def in_language(self, language: str) -> ClauseContext:
+        """Return this context as clause texts in `language` see it: the organisation's
+        names (`org`, its entry in `parties`, `settings.organisation`), the terms of the
+        groups of parties, the recitals and the annex titles of that language, and the
+        functions printing that language. Raises `LibraryError` when the settings lack it."""
+        base = self.english or self
+        if language == base.language:
+            return base
+        settings = base.settings.in_language(language)
+        names = settings.organisation
+        org = base.org.model_copy(
+            update={"legal_name": names.legal_name, "short_name": names.short_name}
+        )
+        return replace(
+            base,
+            settings=settings,
+            org=org,
+            parties=tuple(org if p is base.org else p for p in base.parties),
+            annexes=tuple(
+                replace(a, title=annex_title(a.key, language, mou=base.is_mou))
+                for a in base.annexes
+            ),
+            language=language,
+            english=base,
+        )
+
+    def defined_term(self, definition: Definition) -> str:
+        """Return the term a definition defines in this context's language: a group's term
+        from the settings, else the glossary's translation of the English term (raises
+        `LibraryError` when the glossary lacks it)."""
+        if definition.role:
+            return self.settings.role_term(definition.role)
+        return self.settings.defined_term(definition.term, self.language)
+
+    def party_terms(self) -> tuple[str, str]:
+        """Return the terms of one and of several parties in this language: Party and
+        Parties, or in a memorandum Participant and Participants."""
+        one, many = ("Participant", "Participants") if self.is_mou else ("Party", "Parties")
+        return (
+            self.settings.defined_term(one, self.language),
+            self.settings.defined_term(many, self.language),
+        )
+
+    def _feminine(self, term: str) -> bool:
+        """Return True when `term` takes feminine articles in this language."""
+        declared = self.settings.languages.get(self.language)
+        return term in grammar.FEMININE_TERMS or (
+            declared is not None and term in declared.feminine_terms
+        )
 
     def annex(self, key: str) -> Markup:
-        """Return "Annex 2" for the annex `key`, the number a reference to it (an annex the
-        draft does not have is reported by the plan)."""
+        """Return "Annex 2" for the annex `key` ("annexe 2", "anexo 2"), the number a
+        reference to it (an annex the draft does not have is reported by the plan)."""
         if key not in ANNEX_KEYS:
             raise ValueError(f"unknown annex {key!r}; annexes are: {', '.join(ANNEX_KEYS)}")
-        return Markup(f"Annex {REF_OPEN}{ANNEX_REF}{key}{REF_CLOSE}")
+        word = words("annex.in_text", self.language)
+        return Markup(f"{word} {REF_OPEN}{ANNEX_REF}{key}{REF_CLOSE}")
 
     def has_annex(self, key: str) -> bool:
         """Return True when the draft has the annex `key` (its data is in the spec)."""
@@ -128,13 +192,16 @@ class ClauseContext:
         parties = self.group(role)
         if not parties:
             raise ValueError(f"no party of this spec is in the group {role!r}")
+        term = self.settings.role_term(role)
+        if self.language != "en":
+            one, feminine = len(parties) == 1, self._feminine(term)
+            return Markup(grammar.the_phrase(term, self.language, one=one, feminine=feminine))
         article = "the" if len(parties) == 1 else "each"
-        return Markup(f"{article} [[{self.settings.role_term(role)}]]")
+        return Markup(f"{article} [[{term}]]")
 
     def The(self, role: str) -> Markup:
         """Return `the(role)` with a capital letter, to start a sentence."""
-        text = self.the(role)
-        return Markup(text[0].upper() + text[1:])
+        return Markup(grammar.capitalised(self.the(role)))
 
     def a(self, role: str) -> Markup:
         """Return "the Partner" when one party has the role, else "a Partner" ("an" before a
@@ -143,6 +210,9 @@ class ClauseContext:
         if not parties:
             raise ValueError(f"no party of this spec is in the group {role!r}")
         term = self.settings.role_term(role)
+        if self.language != "en":
+            one, feminine = len(parties) == 1, self._feminine(term)
+            return Markup(grammar.a_phrase(term, self.language, one=one, feminine=feminine))
         if len(parties) == 1:
             return Markup(f"the [[{term}]]")
         return Markup(f"{'an' if term[:1] in 'AEIOU' else 'a'} [[{term}]]")
@@ -154,6 +224,10 @@ class ClauseContext:
         if not parties:
             raise ValueError(f"no party of this spec is in the group {role!r}")
         term = self.settings.role_term(role)
+        if self.language != "en":
+            one, feminine = len(parties) == 1, self._feminine(term)
+            phrase = grammar.shall_not_phrase(term, self.language, one=one, feminine=feminine)
+            return Markup(phrase)
         if len(parties) == 1:
             return Markup(f"The [[{term}]] shall not")
         return Markup(f"No [[{term}]] shall")
@@ -166,19 +240,29 @@ class ClauseContext:
     def the_others(self) -> Markup:
         """Return "the other Party" in a bilateral agreement, else "the other Parties" (in a
         memorandum, Participant and Participants)."""
-        one, many = ("Participant", "Participants") if self.is_mou else ("Party", "Parties")
-        return Markup(f"the other [[{one if self.party_count == 2 else many}]]")
+        one, many = self.party_terms()
+        two = self.party_count == 2
+        if self.language != "en":
+            feminine = self._feminine(one)
+            return Markup(
+                grammar.others_phrase(one, many, self.language, two=two, feminine=feminine)
+            )
+        return Markup(f"the other [[{one if two else many}]]")
 
     def each_other(self) -> Markup:
         """Return "the other Party" in a bilateral agreement, else "each other Party": the
         subject of an obligation every party but the organisation bears."""
-        one = "Participant" if self.is_mou else "Party"
-        return Markup(f"{'the' if self.party_count == 2 else 'each'} other [[{one}]]")
+        one, many = self.party_terms()
+        two = self.party_count == 2
+        if self.language != "en":
+            feminine = self._feminine(one)
+            phrase = grammar.each_other_phrase(one, many, self.language, two=two, feminine=feminine)
+            return Markup(phrase)
+        return Markup(f"{'the' if two else 'each'} other [[{one}]]")
 
     def Each_other(self) -> Markup:  # the capitalised form starts sentences
         """Return `each_other()` with a capital letter, to start a sentence."""
-        text = self.each_other()
-        return Markup(text[0].upper() + text[1:])
+        return Markup(grammar.capitalised(self.each_other()))
 
     def names(self, present: frozenset[str] | None = None) -> dict[str, Any]:
         """Return the mapping the sandbox renders with: spec roots, flags and functions.
@@ -241,7 +325,6 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         return tuple(p for p in partners if wanted in loaded.roles.get(p.id, ()))
 
     non_state = category(PartyCategory.NON_STATE)
-    groups = {field: role(r) for r, field in _GROUP_FIELDS.items()}
     return ClauseContext(
         agreement=agreement,
         parties=tuple(spec.parties),
@@ -262,7 +345,13 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         ),
         constituents=tuple(p for p in non_state if p.is_constituent()),
         non_constituents=tuple(p for p in non_state if not p.is_constituent()),
-        **groups,
+        donors=role(PartyRole.DONOR),
+        in_kind_contributors=role(PartyRole.IN_KIND_CONTRIBUTOR),
+        implementing_partners=role(PartyRole.IMPLEMENTING_PARTNER),
+        co_organisers=role(PartyRole.CO_ORGANISER),
+        sponsors=role(PartyRole.SPONSOR),
+        research_partners=role(PartyRole.RESEARCH_PARTNER),
+        research_funders=role(PartyRole.RESEARCH_FUNDER),
         event=spec.event,
         beneficiaries=spec.beneficiaries,
         annexes=annexes_of(spec, org),

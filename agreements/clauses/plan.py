@@ -160,12 +160,10 @@ def _uses(
                 if function in TERM_FUNCTIONS and arg in ROLE_TERM_DEFAULTS and context.group(arg):
                     yield item.clause.id, context.settings.role_term(arg)
                 elif function == "the_others":
-                    one, many = (
-                        ("Participant", "Participants") if context.is_mou else ("Party", "Parties")
-                    )
+                    one, many = context.party_terms()
                     yield item.clause.id, one if context.party_count == 2 else many
                 elif function in ("each_other", "Each_other"):
-                    yield item.clause.id, "Participant" if context.is_mou else "Party"
+                    yield item.clause.id, context.party_terms()[0]
 
 
 def _missing_annexes(
@@ -206,9 +204,8 @@ def _empty_groups(
 def _used_terms(planned: list[PlannedClause], language: str, context: ClauseContext) -> set[str]:
     """Return the terms the clause texts use, and those the definitions of used terms use."""
     used = {term for _, term in _uses(planned, language, context)}
-    role_term = context.settings.role_term
     definitions = {
-        d.term_in(role_term): d.text.get(language, "") for p in planned for d in p.clause.defines
+        context.defined_term(d): d.text.get(language, "") for p in planned for d in p.clause.defines
     }
     pending = list(used)
     while pending:
@@ -224,7 +221,6 @@ def _terms(
 ) -> tuple[list[PlannedClause], dict[str, str]]:
     """Return the clauses with the definitions they print, and where each term is defined."""
     used = _used_terms(planned, language, context)
-    role_term = context.settings.role_term
     defined_in: dict[str, str] = {}
 
     def define(term: str, clause_id: str) -> None:
@@ -245,9 +241,9 @@ def _terms(
             define(term.strip(), item.clause.id)
         printed: list[str] = []
         for definition in sorted(
-            item.clause.defines, key=lambda d: d.term_in(role_term).casefold()
+            item.clause.defines, key=lambda d: context.defined_term(d).casefold()
         ):
-            term = definition.term_in(role_term)
+            term = context.defined_term(definition)
             if term not in used or (definition.role and not context.group(definition.role)):
                 continue
             if language not in definition.text:
@@ -271,7 +267,8 @@ def _terms(
 
 def plan_document(selection: Selection) -> DocumentPlan:
     """Return stage 3's result: the selected clauses numbered in agreement order, with every
-    unconditional reference and every used term checked against what the draft contains."""
+    unconditional reference and every used term checked against what the draft contains.
+    Terms are those of the draft's main language (its glossary and role terms)."""
     language = selection.spec.agreement.main_language.value
     issues = list(selection.issues)
     planned: list[PlannedClause] = []
@@ -289,7 +286,7 @@ def plan_document(selection: Selection) -> DocumentPlan:
             continue
         planned.append(PlannedClause(len(planned) + 1, decision, chosen))
     numbers = {p.clause.id: p.number for p in planned}
-    context = selection.context
+    context = selection.context.in_language(language)
     planned, defined_in = _terms(planned, language, context, issues)
     issues.extend(_empty_groups(planned, language, context))
     reported: set[str] = set()

@@ -7,18 +7,22 @@ clause template code run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from agreements.clauses import budget
 from agreements.clauses.compiled import template
+from agreements.clauses.grammar import contract_runs, mark_prepositions
 from agreements.clauses.markup import Block, Run, parse_blocks, parse_inline
 from agreements.clauses.plan import DocumentPlan, PlannedClause
-from agreements.clauses.sandbox import ANNEX_REF, REF_LIST, REF_LIST_PRESENT
+from agreements.clauses.sandbox import ANNEX_REF, ARTICLE, REF_LIST, REF_LIST_PRESENT
 from agreements.clauses.select import PlanIssue
+from agreements.words import words
+
+if TYPE_CHECKING:
+    from agreements.clauses.context import ClauseContext
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,13 @@ class RenderedDocument:
     language: str
     clauses: tuple[RenderedClause, ...]
     issues: tuple[PlanIssue, ...]
+
+    @property
+    def context(self) -> ClauseContext:
+        """Return the clause context in the document's language (the organisation's names,
+        terms and annex titles of that language), for the parts of the draft around the
+        clauses."""
+        return render_context(self.plan, self.language)
 
 
 def render_source(source: str, names: dict[str, Any], language: str = "en") -> str:
@@ -102,10 +113,12 @@ def _numbered(number: int, blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+# The article of a list of references is marked, so that the preposition before it
+# contracts with it ("conformément aux articles 20 à 24"; see `clauses.grammar`).
 _LIST_WORDS = {
     "en": ("Article", "Articles", "and", "to"),
-    "fr": ("l'article", "les articles", "et", "à"),
-    "es": ("el artículo", "los artículos", "y", "a"),
+    "fr": (f"{ARTICLE}l'article", f"{ARTICLE}les articles", "et", "à"),
+    "es": (f"{ARTICLE}el artículo", f"{ARTICLE}los artículos", "y", "a"),
 }
 
 
@@ -182,20 +195,36 @@ def _resolve(
 
 
 def _definitions(
+    plan: DocumentPlan,
     planned: PlannedClause,
     names: dict[str, Any],
     language: str,
     issues: list[PlanIssue],
-    role_term: Callable[[str], str],
 ) -> list[Block]:
-    by_term = {d.term_in(role_term): d for d in planned.clause.defines}
+    """Return the definitions the plan printed in this clause, each term in `language`
+    between the language's quotation marks, in the plan's order (so the two texts of a
+    bilingual draft define the same terms in the same order)."""
+    planned_in = plan.selection.context.in_language(plan.language)
+    context = planned_in.in_language(language)
+    by_term = {planned_in.defined_term(d): d for d in planned.clause.defines}
+    opening, closing = words("definition.open", language), words("definition.close", language)
     blocks: list[Block] = []
     for term in planned.definitions:
-        rendered = _render(planned.clause.id, by_term[term].text[language], names, language, issues)
+        definition = by_term[term]
+        source = definition.text.get(language)
+        if source is None:
+            issues.append(
+                PlanIssue(
+                    "C09", planned.clause.id, f"definition of {term!r} has no {language} text"
+                )
+            )
+            continue
+        rendered = _render(planned.clause.id, source, names, language, issues)
         if rendered is None:
             continue
-        runs = [Run("text", "\u201c"), Run("define", term), Run("text", "\u201d ")]
-        blocks.append(Block("para", runs + parse_inline(" ".join(rendered.split()))))
+        runs = [Run("text", opening), Run("define", context.defined_term(definition))]
+        text = mark_prepositions(" ".join(rendered.split()), language)
+        blocks.append(Block("para", [*runs, Run("text", closing), *parse_inline(text)]))
     return blocks
 
 
@@ -229,24 +258,32 @@ def _render_clause(
         return None
     body = _render(cid, text, names, language, issues)
     heading = _render(cid, title, names, language, issues)
-    blocks = parse_blocks(body) if body is not None else []
-    role_term = plan.selection.context.settings.role_term
-    blocks += _definitions(planned, names, language, issues, role_term)
+    blocks = parse_blocks(mark_prepositions(body, language)) if body is not None else []
+    blocks += _definitions(plan, planned, names, language, issues)
     for block in blocks:
-        block.runs = [r for run in block.runs for r in _resolve(run, plan, cid, language, issues)]
-    plain_title = "".join(r.text for r in parse_inline(heading or ""))
+        runs = [r for run in block.runs for r in _resolve(run, plan, cid, language, issues)]
+        block.runs = contract_runs(runs, language)
+    title_runs = contract_runs(parse_inline(mark_prepositions(heading or "", language)), language)
+    plain_title = "".join(r.text for r in title_runs)
     return RenderedClause(planned, plain_title, _numbered(planned.number, blocks))
 
 
-def render_names(plan: DocumentPlan) -> dict[str, Any]:
-    """Return the names clause texts of `plan` are rendered with."""
-    return plan.selection.context.names(present=frozenset(plan.numbers))
+def render_context(plan: DocumentPlan, language: str | None = None) -> ClauseContext:
+    """Return the clause context of `plan` bound to `language` (the plan's by default):
+    what the texts, the cover and the annexes of a draft in that language name."""
+    return plan.selection.context.in_language(language or plan.language)
+
+
+def render_names(plan: DocumentPlan, language: str | None = None) -> dict[str, Any]:
+    """Return the names clause texts of `plan` are rendered with in `language` (the plan's
+    by default): a bilingual draft renders the same plan with the names of each language."""
+    return render_context(plan, language).names(present=frozenset(plan.numbers))
 
 
 def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
     """Return stage 4's result: each planned clause rendered in `language`, references
     resolved to article numbers, and any clause that cannot be rendered reported."""
-    names = render_names(plan)
+    names = render_names(plan, language)
     issues: list[PlanIssue] = []
     rendered: list[RenderedClause] = []
     # A clause naming a group no party is in was reported by the plan (C11); rendering it

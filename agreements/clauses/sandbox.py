@@ -26,7 +26,12 @@ from agreements.formatting import (
 # Sentinels around spec values and references in rendered text (Unicode private use).
 LITERAL_OPEN, LITERAL_CLOSE = "\ue002", "\ue003"
 REF_OPEN, REF_CLOSE = "\ue000", "\ue001"
-_SENTINELS = {ord(c): None for c in (LITERAL_OPEN, LITERAL_CLOSE, REF_OPEN, REF_CLOSE)}
+# Markers of an article a function prints and of the preposition before it, which French
+# and Spanish contract ("de" + "le" = "du"; see `clauses.grammar`).
+ARTICLE, PREPOSITION = "\ue004", "\ue005"
+_SENTINELS = {
+    ord(c): None for c in (LITERAL_OPEN, LITERAL_CLOSE, REF_OPEN, REF_CLOSE, ARTICLE, PREPOSITION)
+}
 
 SPEC_ROOTS = (
     "agreement",

@@ -16,33 +16,20 @@ from agreements.spec.money import ServiceContribution
 from agreements.word.measure import Column
 from agreements.word.ooxml import paragraph, run
 from agreements.word.tables import CellValue, grid, pairs
+from agreements.words import words
 
 if TYPE_CHECKING:
     from agreements.clauses.render import RenderedDocument
-    from agreements.spec import PartnershipSpec
-
-_SERVICE_NAMES = {
-    "services": "Services and expertise",
-    "staff": "Personnel",
-    "facilities": "Facilities",
-    "technical_tools": "Technical tools",
-    "networks": "Access to networks",
-}
-
-
-_EARMARKING = {
-    "unearmarked": "Unearmarked: any activity within the mandate and programme of the organization",
-    "softly_earmarked": "Softly earmarked: any activity within the stated theme or region",
-    "project": "Earmarked to the project: its activities and budget only",
-}
 
 
 def _subheading(text: str) -> str:
     return paragraph("AnnexSubheading", run(text), keep_next=True)
 
 
-def _names(spec: PartnershipSpec) -> dict[str, str]:
-    return {p.id: p.short_name for p in spec.parties}
+def _names(rendered: RenderedDocument) -> dict[str, str]:
+    """Return each party's short name as the draft's language gives it (the
+    organisation's from the settings)."""
+    return {p.id: p.short_name for p in rendered.context.parties}
 
 
 def bullets(items: list[str]) -> list[str]:
@@ -54,26 +41,35 @@ def _estimate(c: ServiceContribution, language: str) -> str:
     value = c.estimated_value
     if value is None:
         return ""
-    return f" (estimated value {format_money(value.amount, value.currency, language)})"
+    money = format_money(value.amount, value.currency, language)
+    return words("action.estimate", language, value=money)
 
 
-def _people_and_material(spec: PartnershipSpec) -> list[str]:
+def _people_and_material(rendered: RenderedDocument) -> list[str]:
     """Return who the action reaches, the new material it creates, and the focal points."""
-    names = _names(spec)
+    spec, language = rendered.plan.selection.spec, rendered.language
+    names = _names(rendered)
     out: list[str] = []
     if spec.beneficiaries.description:
         out += [
-            _subheading("Beneficiaries"),
+            _subheading(words("action.beneficiaries", language)),
             paragraph("BodyText", run(spec.beneficiaries.description)),
         ]
     material = spec.terms.intellectual_property
     if material.new_material and material.description:
-        out += [_subheading("New material"), paragraph("BodyText", run(material.description))]
+        out += [
+            _subheading(words("action.new_material", language)),
+            paragraph("BodyText", run(material.description)),
+        ]
     focal = spec.terms.governance.focal_points
     if focal:
         rows = [[names.get(f.party, f.party), f.name, f.email or ""] for f in focal]
-        columns = [Column("Party"), Column("Focal point"), Column("E-mail", whole=True)]
-        out += [_subheading("Focal points"), grid(columns, rows)]
+        columns = [
+            Column(words("party", language)),
+            Column(words("action.focal_point", language)),
+            Column(words("action.email", language), whole=True),
+        ]
+        out += [_subheading(words("action.focal_points", language)), grid(columns, rows)]
     return out
 
 
@@ -82,41 +78,47 @@ def action(rendered: RenderedDocument) -> list[str]:
     other contributions, and the timeline of the term."""
     spec = rendered.plan.selection.spec
     language = rendered.language
-    names = _names(spec)
-    out = [_subheading("Purpose"), paragraph("BodyText", run(spec.purpose.strip()))]
-    out += [_subheading("Objectives"), *bullets(list(spec.objectives))]
+    names = _names(rendered)
+    out = [
+        _subheading(words("purpose", language)),
+        paragraph("BodyText", run(spec.purpose.strip())),
+    ]
+    out += [_subheading(words("action.objectives", language)), *bullets(list(spec.objectives))]
     rows: list[list[CellValue]] = []
     for party in spec.parties:
         tasks = [t for r in spec.responsibilities if r.party == party.id for t in r.tasks]
         given = [
-            f"{_SERVICE_NAMES[c.type]}: {c.description}" + _estimate(c, language)
+            words(f"service.{c.type}", language)
+            + words("colon", language)
+            + c.description
+            + _estimate(c, language)
             for c in spec.contributions
             if isinstance(c, ServiceContribution) and c.party == party.id
         ]
         if tasks or given:
             rows.append([names[party.id], [*tasks, *given]])
-    mou = rendered.plan.selection.context.is_mou
-    heading = (
-        "Intended activities of each Participant"
-        if mou
-        else "Tasks and contributions of each Party"
-    )
-    out += [_subheading(heading), grid([Column("Party"), Column(heading.split(" of ")[0])], rows)]
-    out += _people_and_material(spec)
+    mou = "_mou" if rendered.context.is_mou else ""
+    columns = [
+        Column(words("party", language)),
+        Column(words(f"action.tasks{mou}_column", language)),
+    ]
+    out += [_subheading(words(f"action.tasks{mou}", language)), grid(columns, rows)]
+    out += _people_and_material(rendered)
     agreement = spec.agreement
+    signed = format_date(agreement.signature_date, language)
     out += [
-        _subheading("Timeline"),
+        _subheading(words("action.timeline", language)),
         pairs(
             [
                 (
-                    "Signature",
-                    f"{format_date(agreement.signature_date, language)} in {agreement.place}",
+                    words("action.signature", language),
+                    words("action.signed_at", language, date=signed, place=agreement.place),
                 ),
                 (
-                    "Beginning of the cooperation" if mou else "Entry into force",
+                    words(f"action.start{mou}", language),
                     format_date(agreement.start_date, language),
                 ),
-                ("End of the term", format_date(agreement.end_date, language)),
+                (words("action.end", language), format_date(agreement.end_date, language)),
             ]
         ),
     ]
@@ -129,7 +131,7 @@ def budget(rendered: RenderedDocument) -> list[str]:
     selection = rendered.plan.selection
     spec, settings, language = selection.spec, selection.context.settings, rendered.language
     org = selection.context.org
-    names = _names(spec)
+    names = _names(rendered)
     out: list[str] = []
     for c in spec.financial():
         if c.recipient != org.id:
@@ -139,20 +141,23 @@ def budget(rendered: RenderedDocument) -> list[str]:
         )
         direct, support = support_cost_split(c.amount, rate, c.currency)
         approval = c.support_cost_approval or ""
-        out.append(_subheading(f"Financial contribution of {names[c.party]}"))
+        out.append(_subheading(words("budget.contribution", language, party=names[c.party])))
+        support_at = words(
+            "budget.support_at",
+            language,
+            amount=format_money(support, c.currency, language),
+            rate=format_percent(rate, language),
+        )
+        earmarking = words(f"earmarking.{c.earmarking.value}", language) if c.earmarking else ""
         out.append(
             pairs(
                 [
-                    ("Total contribution", format_money(c.amount, c.currency, language)),
-                    ("Direct costs", format_money(direct, c.currency, language)),
-                    (
-                        "Programme support costs",
-                        f"{format_money(support, c.currency, language)}, at "
-                        f"{format_percent(rate, language)} of direct costs",
-                    ),
-                    ("Approval of the rate", approval),
-                    ("Earmarking", _EARMARKING.get(c.earmarking.value, "") if c.earmarking else ""),
-                    ("Purpose", c.purpose or ""),
+                    (words("budget.total", language), format_money(c.amount, c.currency, language)),
+                    (words("budget.direct", language), format_money(direct, c.currency, language)),
+                    (words("budget.support", language), support_at),
+                    (words("budget.approval", language), approval),
+                    (words("budget.earmarking", language), earmarking),
+                    (words("purpose", language), c.purpose or ""),
                 ]
             )
         )
@@ -161,27 +166,38 @@ def budget(rendered: RenderedDocument) -> list[str]:
             for n, i in enumerate(c.instalments, start=1)
         ]
         total = sum((i.amount for i in c.instalments), Decimal(0))
-        rows.append(["", "Total", format_money(total, c.currency, language)])
-        out.append(_subheading(f"Payment schedule of {names[c.party]}"))
+        rows.append(["", words("total", language), format_money(total, c.currency, language)])
+        out.append(_subheading(words("budget.schedule", language, party=names[c.party])))
         # One amount a row, so each keeps its currency code (a returned draft's amounts are
         # checked by it).
         columns = [
-            Column("No.", align="right", whole=True),
-            Column("Due date", whole=True),
-            Column("Amount", align="right", whole=True),
+            Column(words("budget.number", language), align="right", whole=True),
+            Column(words("due_date", language), whole=True),
+            Column(words("budget.amount", language), align="right", whole=True),
         ]
         out.append(grid(columns, rows, totals=1))
     return out
 
 
-def _plural(unit: str, quantity: Decimal) -> str:
-    if quantity == 1:
+def _plural(unit: str, quantity: Decimal, language: str) -> str:
+    """Return an English unit in the plural for a quantity other than one; a unit in another
+    language is the spec's own word, printed as written."""
+    if quantity == 1 or language != "en":
         return unit
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     if unit.endswith(("s", "x", "ch", "sh")):
         return unit + "es"
     return unit + "s"
+
+
+def _quantity(quantity: Decimal, language: str) -> str:
+    """Return a quantity as the language writes numbers ("2.5" in English, "2,5" in French)."""
+    if language == "en":
+        return f"{quantity:f}"
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(quantity, format="#,##0.######", locale=language))
 
 
 def goods(rendered: RenderedDocument) -> list[str]:
@@ -191,7 +207,7 @@ def goods(rendered: RenderedDocument) -> list[str]:
     when every item has the same currency, else in a column of its own.
     """
     spec, language = rendered.plan.selection.spec, rendered.language
-    names = _names(spec)
+    names = _names(rendered)
     out: list[str] = []
     for c in spec.in_kind():
         currencies = sorted({item.currency for item in c.items})
@@ -203,7 +219,7 @@ def goods(rendered: RenderedDocument) -> list[str]:
             totals[item.currency] = totals.get(item.currency, Decimal(0)) + value
             quantity = item.quantity.normalize()
             described = item.description + (
-                " (durable or hazardous)" if item.durable_or_hazardous else ""
+                words("goods.hazardous", language) if item.durable_or_hazardous else ""
             )
             amounts = [
                 format_amount(item.unit_value, item.currency, language),
@@ -212,7 +228,7 @@ def goods(rendered: RenderedDocument) -> list[str]:
             rows.append(
                 [
                     described,
-                    f"{quantity:f} {_plural(item.unit, quantity)}",
+                    f"{_quantity(quantity, language)} {_plural(item.unit, quantity, language)}",
                     *([] if single else [item.currency]),
                     *amounts,
                     item.valuation_basis,
@@ -220,19 +236,20 @@ def goods(rendered: RenderedDocument) -> list[str]:
             )
         for currency, total in sorted(totals.items()):
             amount = format_amount(total, currency, language)
-            rows.append(["Total", "", *([] if single else [currency]), "", amount, ""])
+            total_word = words("total", language)
+            rows.append([total_word, "", *([] if single else [currency]), "", amount, ""])
         suffix = f" ({single})" if single else ""
         columns = [
-            Column("Item"),
-            Column("Quantity", whole=True),
-            *([] if single else [Column("Currency", whole=True)]),
-            Column(f"Unit value{suffix}", align="right", whole=True),
-            Column(f"Total value{suffix}", align="right", whole=True),
-            Column("Valuation basis"),
+            Column(words("goods.item", language)),
+            Column(words("goods.quantity", language), whole=True),
+            *([] if single else [Column(words("goods.currency", language), whole=True)]),
+            Column(words("goods.unit_value", language) + suffix, align="right", whole=True),
+            Column(words("goods.total_value", language) + suffix, align="right", whole=True),
+            Column(words("goods.valuation", language)),
         ]
-        out.append(_subheading(f"Goods given by {names[c.party]}"))
+        out.append(_subheading(words("goods.given_by", language, party=names[c.party])))
         out.append(grid(columns, rows, totals=len(totals)))
         if c.delivery_terms:
-            out.append(_subheading("Delivery"))
+            out.append(_subheading(words("goods.delivery", language)))
             out.append(paragraph("BodyText", run(c.delivery_terms)))
     return out

@@ -15,21 +15,31 @@ from agreements.word.annex_tables import action, budget, bullets, goods
 from agreements.word.measure import Column
 from agreements.word.ooxml import paragraph, run
 from agreements.word.tables import CellValue, grid, pairs
+from agreements.words import words
 
 if TYPE_CHECKING:
     from agreements.clauses.render import RenderedDocument
 
 
-def _heading(number: int, title: str, bookmark: str, mark_id: int) -> str:
+def _heading(number: int, title: str, bookmark: str, mark_id: int, language: str) -> str:
     number_run = (
         f'<w:bookmarkStart w:id="{mark_id}" w:name="{bookmark}"/>{run(str(number))}'
         f'<w:bookmarkEnd w:id="{mark_id}"/>'
     )
     return paragraph(
         "AnnexHeading",
-        run("Annex ") + number_run + run(f": {title}"),
+        run(words("annex", language) + " ")
+        + number_run
+        + run(words("annex.colon", language) + title),
         keep_next=True,
         page_break=True,
+    )
+
+
+def _range(start: dt.date, end: dt.date, language: str) -> str:
+    """Return a period as "1 April 2026 to 31 March 2027" ("du ... au ...", "del ... al ...")."""
+    return words(
+        "range", language, start=format_date(start, language), end=format_date(end, language)
     )
 
 
@@ -39,23 +49,24 @@ def _event(rendered: RenderedDocument) -> list[str]:
     assert event is not None
     dates = format_date(event.start_date, language)
     if event.end_date != event.start_date:
-        dates += f" to {format_date(event.end_date, language)}"
+        dates = _range(event.start_date, event.end_date, language)
     rows: list[tuple[str, CellValue]] = [
-        ("Name", event.name),
-        ("Dates", dates),
-        ("Venue", event.venue),
+        (words("event.name", language), event.name),
+        (words("event.dates", language), dates),
+        (words("event.venue", language), event.venue),
     ]
     if event.expected_participants:
-        rows.append(("Expected participants", str(event.expected_participants)))
+        rows.append((words("event.participants", language), str(event.expected_participants)))
     if event.budget:
-        rows.append(("Budget", format_money(event.budget.amount, event.budget.currency, language)))
+        amount = format_money(event.budget.amount, event.budget.currency, language)
+        rows.append((words("event.budget", language), amount))
     return [pairs(rows)]
 
 
 def _reports(rendered: RenderedDocument) -> list[str]:
     selection = rendered.plan.selection
     spec, language = selection.spec, rendered.language
-    org = selection.context.org.short_name
+    org = rendered.context.org.short_name
     reports = sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title))
     rows: list[list[CellValue]] = []
     # A report covers the time since the end of the period of the report before it of the
@@ -68,45 +79,46 @@ def _reports(rendered: RenderedDocument) -> list[str]:
         final = index == max(
             (i for i, r in enumerate(reports) if r.financial_statement), default=-1
         )
-        statement = "No"
+        statement = words("no", language)
         if report.financial_statement:
-            statement = "Certified" if final else "Yes (interim)"
+            statement = words("certified" if final else "yes_interim", language)
         rows.append(
             [
                 report.title,
-                f"{format_date(start, language)} to {format_date(report.period_end, language)}",
+                _range(start, report.period_end, language),
                 format_date(report.due_date, language),
                 statement,
                 org,
             ]
         )
     columns = [
-        Column("Report"),
-        Column("Period covered"),
-        Column("Due date", whole=True),
-        Column("Financial statement"),
-        Column("Submitted by"),
+        Column(words("reports.report", language)),
+        Column(words("reports.period", language)),
+        Column(words("due_date", language), whole=True),
+        Column(words("reports.statement", language)),
+        Column(words("reports.by", language)),
     ]
     return [grid(columns, rows)]
 
 
 def _data(rendered: RenderedDocument) -> list[str]:
-    spec = rendered.plan.selection.spec
-    data = spec.terms.personal_data
-    names = {p.id: p.short_name for p in spec.parties}
-    retention = f"{data.retention_months} months after collection" if data.retention_months else ""
+    language = rendered.language
+    data = rendered.plan.selection.spec.terms.personal_data
+    names = {p.id: p.short_name for p in rendered.context.parties}
+    months = str(data.retention_months or "")
+    retention = words("data.retention_months", language, months=months) if months else ""
     rows: list[tuple[str, CellValue]] = [
-        ("Description", data.description or ""),
-        ("Persons concerned", list(data.data_subjects)),
-        ("Categories of data", list(data.data_categories)),
+        (words("description", language), data.description or ""),
+        (words("data.subjects", language), list(data.data_subjects)),
+        (words("data.categories", language), list(data.data_categories)),
         (
-            "Special categories",
-            [c.value.replace("_", " ").capitalize() for c in data.special_categories],
+            words("data.special", language),
+            [words(f"special.{c.value}", language) for c in data.special_categories],
         ),
-        ("Purposes", list(data.purposes)),
-        ("Controller", names.get(data.controller or "", "")),
-        ("Retention", retention),
-        ("Recipients", list(data.recipients)),
+        (words("data.purposes", language), list(data.purposes)),
+        (words("data.controller", language), names.get(data.controller or "", "")),
+        (words("data.retention", language), retention),
+        (words("data.recipients", language), list(data.recipients)),
     ]
     return [pairs(rows)]
 
@@ -117,11 +129,11 @@ def _emblem(rendered: RenderedDocument) -> list[str]:
     assert approval is not None
     language = rendered.language
     rows: list[tuple[str, CellValue]] = [
-        ("Approved uses", [use.rstrip(".;") for use in logos.uses]),
-        ("Approval reference", approval.reference),
-        ("Approved by", approval.approved_by),
-        ("Date of approval", format_date(approval.date, language)),
-        ("Valid until", format_date(approval.valid_until, language)),
+        (words("emblem.uses", language), [use.rstrip(".;") for use in logos.uses]),
+        (words("emblem.reference", language), approval.reference),
+        (words("emblem.by", language), approval.approved_by),
+        (words("emblem.date", language), format_date(approval.date, language)),
+        (words("emblem.until", language), format_date(approval.valid_until, language)),
     ]
     return [pairs(rows)]
 
@@ -139,18 +151,23 @@ def _conditions(rendered: RenderedDocument) -> list[str]:
 
 
 def _risks(rendered: RenderedDocument) -> list[str]:
-    spec = rendered.plan.selection.spec
-    names = {p.id: p.short_name for p in spec.parties}
+    spec, language = rendered.plan.selection.spec, rendered.language
+    names = {p.id: p.short_name for p in rendered.context.parties}
     rows: list[list[CellValue]] = [
         [
-            r.category.value.replace("_", " ").capitalize(),
+            words(f"risk.{r.category.value}", language),
             r.description,
             names.get(r.owner, r.owner),
             r.mitigation,
         ]
         for r in spec.risks
     ]
-    columns = [Column("Category"), Column("Description"), Column("Owner"), Column("Mitigation")]
+    columns = [
+        Column(words("risks.category", language)),
+        Column(words("description", language)),
+        Column(words("risks.owner", language)),
+        Column(words("risks.mitigation", language)),
+    ]
     return [grid(columns, rows)]
 
 
@@ -171,7 +188,8 @@ def annexes(rendered: RenderedDocument, first_bookmark_id: int) -> list[str]:
     """Return the paragraphs and tables of every annex the plan decided, each under its
     numbered heading; bookmark ids start at `first_bookmark_id` (after the articles')."""
     out: list[str] = []
-    for index, annex in enumerate(rendered.plan.selection.context.annexes):
-        out.append(_heading(annex.number, annex.title, annex.bookmark, first_bookmark_id + index))
+    for index, annex in enumerate(rendered.context.annexes):
+        mark_id = first_bookmark_id + index
+        out.append(_heading(annex.number, annex.title, annex.bookmark, mark_id, rendered.language))
         out.extend(_WRITERS[annex.key](rendered))
     return out

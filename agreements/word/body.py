@@ -5,68 +5,49 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreements.clauses.sandbox import ANNEX_REF
-from agreements.formatting import country_name
-from agreements.spec.parties import PartyCategory, Sector
 from agreements.word.ooxml import field, paragraph, run
+from agreements.word.parties import party_line
+from agreements.words import words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from agreements.clauses.markup import Run
     from agreements.clauses.render import RenderedClause, RenderedDocument
-    from agreements.spec import Party
-
-
-def _party_line(party: Party, category: PartyCategory, acting_through: str) -> str:
-    """Return how the list of parties describes one party, as its category requires: a
-    company is registered in a country; a government is not; an international organization
-    is established by its constituent instrument."""
-    country = country_name(party.country)
-    if category is PartyCategory.ORGANISATION:
-        details = ["a specialized agency of the United Nations", f"acting through {acting_through}"]
-    elif category is PartyCategory.PUBLIC_AUTHORITY:
-        kind = "authority" if party.sector is Sector.PUBLIC_AUTHORITY else "body"
-        details = [party.legal_form or f"a public {kind} of {country}"]
-    elif category is PartyCategory.INTERGOVERNMENTAL:
-        details = [
-            party.legal_form
-            or "an international organization established by its constituent instrument"
-        ]
-    else:
-        details = [party.legal_form] if party.legal_form else []
-        details.append(f"registered in {country}")
-    return ", ".join([*details, party.address])
 
 
 def preamble(rendered: RenderedDocument) -> list[str]:
-    """Return the list of parties and the preamble: the organisation's recitals from the
-    settings, then the purpose of the partnership (its objectives are in Article 3)."""
+    """Return the list of parties and the preamble in the draft's language: the
+    organisation's recitals from the settings, then the purpose of the partnership (its
+    objectives are in Article 3)."""
     selection = rendered.plan.selection
-    spec, loaded, settings = selection.spec, selection.loaded, selection.context.settings
-    is_mou = selection.context.is_mou
-    who = "Participants" if is_mou else "Parties"
-    out = [paragraph("AnnexSubheading", run(f"The {who}"), keep_next=True)]
+    spec, loaded = selection.spec, selection.loaded
+    context, language = rendered.context, rendered.language
+    settings, is_mou = context.settings, context.is_mou
+    mou = "_mou" if is_mou else ""
+    out = [
+        paragraph("AnnexSubheading", run(words(f"parties.heading{mou}", language)), keep_next=True)
+    ]
     acting = settings.organisation.acting_through
-    for index, party in enumerate(spec.parties):
-        end = "." if index == len(spec.parties) - 1 else ";"
-        line = _party_line(party, loaded.categories[party.id], acting)
-        text = f", {line} (\u201c{party.short_name}\u201d){end}"
-        out.append(paragraph("PartyLine", run(party.legal_name, bold=True) + run(text)))
-    out.append(paragraph("AnnexSubheading", run("Preamble"), keep_next=True))
+    for index, party in enumerate(context.parties):
+        end = "." if index == len(context.parties) - 1 else ";"
+        category = loaded.categories[party.id]
+        line = party_line(party, category, acting, language)
+        short = words("parties.short_name", language, name=party.short_name)
+        out.append(
+            paragraph("PartyLine", run(party.legal_name, bold=True) + run(f", {line} {short}{end}"))
+        )
+    out.append(
+        paragraph("AnnexSubheading", run(words("preamble.heading", language)), keep_next=True)
+    )
     out.extend(paragraph("Recital", run(recital)) for recital in settings.recitals)
-    lead = "Intending" if is_mou else "Wishing"
     out.append(
         paragraph(
             "Recital",
-            run(f"{lead} to cooperate for the following purpose: ") + run(spec.purpose.strip()),
+            run(words(f"preamble.purpose{mou}", language)) + run(spec.purpose.strip()),
         )
     )
-    closing = (
-        "The Participants have therefore reached the following understanding:"
-        if is_mou
-        else "Now, therefore, the Parties agree as follows:"
-    )
-    out.append(paragraph("Recital", run(closing), keep_next=True))
+    out.append(paragraph("Recital", run(words(f"preamble.closing{mou}", language)), keep_next=True))
     return out
 
 
@@ -92,7 +73,7 @@ def unapproved_notice(rendered: RenderedDocument, pending: Mapping[str, str]) ->
     out = [
         paragraph(
             "NoticeHeading",
-            run("Notice: this draft contains clause text that legal has not approved"),
+            run(words("notice.heading", rendered.language)),
             keep_next=True,
         )
     ]
@@ -104,7 +85,7 @@ def unapproved_notice(rendered: RenderedDocument, pending: Mapping[str, str]) ->
                 paragraph(
                     "Notice",
                     run(
-                        f"Article {article.number}, {article.title} "
+                        f"{words('article', rendered.language)} {article.number}, {article.title} "
                         f"({article.clause_id}@{version}): {status}"
                     ),
                 )
@@ -121,16 +102,17 @@ def clauses(rendered: RenderedDocument, flagged: set[str] | None = None) -> list
     flagged = flagged or set()
     out: list[str] = []
     for bookmark_id, article in enumerate(rendered.clauses, start=1):
-        out.extend(_clause(article, targets, bookmark_id, article.clause_id in flagged))
+        flag = article.clause_id in flagged
+        out.extend(_clause(article, targets, bookmark_id, flag, rendered.language))
     return out
 
 
 def _clause(
-    planned: RenderedClause, targets: dict[str, str], bookmark_id: int, flagged: bool
+    planned: RenderedClause, targets: dict[str, str], bookmark_id: int, flagged: bool, language: str
 ) -> list[str]:
     title = run(planned.title)
     if flagged:
-        title += run(" [not approved by legal]", style="Unapproved")
+        title += run(words("notice.unapproved", language), style="Unapproved")
     out = [
         paragraph(
             "ClauseHeading",

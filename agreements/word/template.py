@@ -15,7 +15,20 @@ MAX_PART_CHARS = 20_000_000
 MAX_PART_CHUNKS = 500_000
 # The names the Jinja of a master template or review-pack template may use.
 TEMPLATE_NAMES = frozenset(
-    {"title", "reference", "party_names", "draft_note", "subtitle", "header"}
+    {
+        "title",
+        "reference",
+        "party_names",
+        "draft_note",
+        "subtitle",
+        "header",
+        # The fixed words of the cover and footer, in the draft's language.
+        "between",
+        "and_word",
+        "reference_line",
+        "page_word",
+        "page_of",
+    }
 )
 
 
