@@ -288,3 +288,23 @@ def test_libreoffice_renders_the_numbering(
                 for line in lines
             ), (language, article.title)
         assert any(re.match(r"2\.2\s+\S", line) for line in lines), language
+
+
+def test_french_de_and_que_are_elided_before_a_spec_value_starting_with_a_vowel() -> None:
+    """ "le personnel de IFRC" is not French; "afin de le faire" and "de Hollis" (an h that
+    may be aspirated) stay as written, and Spanish never elides."""
+    from agreements.clauses.grammar import mark_prepositions
+    from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
+
+    def value(text: str) -> str:
+        return f"{LITERAL_OPEN}{text}{LITERAL_CLOSE}"
+
+    french = (
+        f"le personnel de {value('IFRC')}, de {value('Hollis')}, afin de le faire, "
+        f"tant que {value('Acme')}"
+    )
+    assert mark_prepositions(french, "fr") == (
+        f"le personnel d\u2019{value('IFRC')}, de {value('Hollis')}, afin de le faire, "
+        f"tant qu\u2019{value('Acme')}"
+    )
+    assert mark_prepositions(f"de {value('IFRC')}", "es") == f"de {value('IFRC')}"

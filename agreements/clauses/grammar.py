@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from agreements.clauses.sandbox import ARTICLE, PREPOSITION, REF_OPEN
+from agreements.clauses.sandbox import ARTICLE, LITERAL_OPEN, PREPOSITION, REF_OPEN
 
 if TYPE_CHECKING:
     from agreements.clauses.markup import Run
@@ -78,9 +78,25 @@ def _marking(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'\u2019])({_PREPOSITIONS[language]}) (?={ARTICLE}|{REF_OPEN}[+?])")
 
 
+# French "de" and "que" before a spec value that starts with a vowel are elided: "le personnel
+# d'IFRC", "qu'Acme" (an h is left alone: it may be aspirated).
+_ELIDABLE = re.compile(
+    rf"(?<![\w'\u2019])(de|De|que|Que) (?={LITERAL_OPEN}[aeiouâàéèêëîïôûœAEIOUÂÀÉÈÊËÎÏÔÛŒ])"
+)
+
+
+def elide(text: str, language: str) -> str:
+    """Return rendered French text with "de" and "que" elided before a spec value that
+    starts with a vowel ("de IFRC" becomes "d'IFRC"); other languages are returned as is."""
+    if language != "fr" or LITERAL_OPEN not in text:
+        return text
+    return _ELIDABLE.sub(lambda m: m.group(1)[:-1] + "\u2019", text)
+
+
 def mark_prepositions(text: str, language: str) -> str:
     """Return rendered text with each preposition that stands before a marked article or a
     list of references marked for contraction (English text is returned as it is)."""
+    text = elide(text, language)
     if language not in _CONTRACTIONS or (ARTICLE not in text and REF_OPEN not in text):
         return text
     return _marking(language).sub(PREPOSITION + r"\1 ", text)
