@@ -21,12 +21,17 @@ _AND = {"en": "and", "fr": "et", "es": "y"}
 
 
 def format_date(value: dt.date, language: str = "en") -> str:
-    """Return `value` as a long date, e.g. '15 January 2026'."""
+    """Return `value` as a long date as the language writes it: '15 January 2026', '1er juin
+    2026' (Babel's long format, with the French ordinal first day), '15 de enero de 2026'."""
     if language == "en":
         return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
     from babel.dates import format_date as babel_date
 
-    return str(babel_date(value, format="long", locale=language))
+    text = str(babel_date(value, format="long", locale=language))
+    # French writes the first day of a month as an ordinal: "1er juin 2026".
+    if language == "fr" and value.day == 1 and text.startswith("1 "):
+        text = "1er" + text[1:]
+    return text
 
 
 def format_money(amount: Decimal | int, currency: str, language: str = "en") -> str:

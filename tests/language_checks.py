@@ -99,7 +99,10 @@ def expected_amounts_and_dates(spec: Path, language: str) -> list[str]:
                 found.append(babel_money(Decimal(instalment["amount"]), currency, language))
     agreement = data["agreement"]
     for key in ("signature_date", "start_date", "end_date"):
-        found.append(str(format_date(agreement[key], format="long", locale=language)))
+        written = str(format_date(agreement[key], format="long", locale=language))
+        if language == "fr" and agreement[key].day == 1:  # French: "1er juin 2026"
+            written = "1er" + written[1:]
+        found.append(written)
     return found
 
 

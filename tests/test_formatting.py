@@ -47,6 +47,8 @@ def test_examples_of_the_issue() -> None:
 def test_other_languages_use_babel() -> None:
     assert format_date(dt.date(2026, 1, 15), "fr") == "15 janvier 2026"
     assert format_date(dt.date(2026, 1, 15), "es") == "15 de enero de 2026"
+    assert format_date(dt.date(2026, 6, 1), "fr") == "1er juin 2026"
+    assert format_date(dt.date(2026, 6, 1), "es") == "1 de junio de 2026"
     assert format_money(Decimal("1250000"), "USD", "fr") == "1\u202f250\u202f000,00\u00a0USD"
     assert format_money(Decimal("1250000"), "USD", "es") == "1.250.000,00\u00a0USD"
     assert format_money(Decimal("1500"), "JPY", "fr") == "1\u202f500\u00a0JPY"
