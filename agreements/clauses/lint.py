@@ -10,6 +10,7 @@ from jinja2 import nodes
 from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library, shown_path
 from agreements.clauses.model import clause_sources
+from agreements.clauses.parity import Finding, glossary_term, language_name, translation_findings
 from agreements.clauses.safety import parse_checked
 from agreements.clauses.sandbox import TERM_FUNCTIONS
 from agreements.library import Settings
@@ -108,7 +109,8 @@ def lint_library(library: Library) -> list[Problem]:
                             found.fix,
                         )
                     )
-        for lang in sorted(languages - set(clause.text)):
+        # A language the settings declare is checked part by part by the parity rules.
+        for lang in sorted(languages - set(clause.text) - set(library.settings.languages)):
             problems.append(
                 _problem(
                     source,
@@ -145,11 +147,48 @@ def lint_library(library: Library) -> list[Problem]:
                     source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
                 )
             )
+    problems.extend(parity_problems(library))
     problems.extend(role_problems(library))
     problems.extend(citation_problems(library))
     # Load already refuses what may not run; analysis finds the same, reported once.
     problems = list(dict.fromkeys(problems))
     problems.sort(key=sort_key)
+    return problems
+
+
+def parity_problems(library: Library) -> list[Problem]:
+    """Return the problems of the translations into each language the settings declare
+    (L17 missing, L18 placeholders, L19 references, L23 paragraphs and items, L24 defined
+    terms, L25 glossary gaps: each glossary gap once, where it is first met)."""
+    settings = library.settings
+    languages = tuple(settings.languages)
+    if not languages:
+        return []
+    problems: list[Problem] = []
+    gaps: set[str] = set()
+    for _cid, source in sorted(library.clauses.items()):
+        findings = list(translation_findings(source.clause, settings, languages))
+        for index, definition in enumerate(source.clause.defines):
+            for language in languages if definition.term else ():
+                if glossary_term(settings, language, definition.term) is None:
+                    name = language_name(language)
+                    findings.append(
+                        Finding(
+                            "L25",
+                            f"defines[{index}].term",
+                            f"the glossary has no {name} term for {definition.term!r}",
+                            f"add `{definition.term}: <{name} term>` under "
+                            f"languages.{language}.terms in clauses/settings.yaml",
+                        )
+                    )
+        for finding in findings:
+            if finding.code == "L25":
+                if finding.message in gaps:
+                    continue
+                gaps.add(finding.message)
+            problems.append(
+                _problem(source, finding.code, finding.where, finding.message, finding.fix)
+            )
     return problems
 
 
