@@ -130,8 +130,7 @@ def compose(rendered: RenderedDocument, spec_sha256: str, *, allow_unapproved: b
 
     library = rendered.plan.selection.library
     template = template_path(library)
-    statuses = enforce(rendered.plan, library, allow_unapproved=allow_unapproved)
-    approvals = {cid: status.value for cid, status in statuses.items()}
+    approvals = enforce(rendered.plan, library, allow_unapproved=allow_unapproved)
     try:
         return compose_docx(rendered, template, provenance_of(rendered, spec_sha256, approvals))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:

@@ -175,7 +175,7 @@ def parity_problems(library: Library) -> list[Problem]:
                     findings.append(
                         Finding(
                             "L25",
-                            f"defines[{index}].term",
+                            f"defines[{index}].term.{language}",
                             f"the glossary has no {name} term for {definition.term!r}",
                             f"add `{definition.term}: <{name} term>` under "
                             f"languages.{language}.terms in clauses/settings.yaml",

@@ -253,8 +253,7 @@ def _compare(
             "L23",
             where,
             f"has {_describe(other.shape)} where the English has {_describe(base.shape)}",
-            "separate paragraphs by a blank line and start each item with '- ', as in "
-            f"{part}.en",
+            f"separate paragraphs by a blank line and start each item with '- ', as in {part}.en",
         )
     yield from _term_findings(part, where, language, name, base, other, settings)
 
