@@ -10,7 +10,13 @@ from jinja2 import nodes
 from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library, shown_path
 from agreements.clauses.model import clause_sources
-from agreements.clauses.parity import Finding, glossary_term, language_name, translation_findings
+from agreements.clauses.parity import (
+    Finding,
+    glossary_term,
+    language_name,
+    translation_findings,
+    without_languages,
+)
 from agreements.clauses.safety import parse_checked
 from agreements.clauses.sandbox import TERM_FUNCTIONS
 from agreements.library import Settings
@@ -78,6 +84,12 @@ def lint_library(library: Library) -> list[Problem]:
     defined_by: dict[str, list[str]] = {}
     role_term = library.settings.role_term
     facts = {cid: analyse_clause(s.clause, role_term) for cid, s in library.clauses.items()}
+    # Terms are defined and used in English; translations mark the glossary's terms (L24).
+    declared = frozenset(library.settings.languages)
+    terms = {
+        cid: analyse_clause(without_languages(s.clause, declared), role_term) if declared else f
+        for (cid, s), f in zip(library.clauses.items(), facts.values(), strict=True)
+    }
     for cid, source in sorted(library.clauses.items()):
         clause = source.clause
         for issue in facts[cid].issues:
@@ -120,7 +132,7 @@ def lint_library(library: Library) -> list[Problem]:
                     f"add text.{lang}",
                 )
             )
-        for term in facts[cid].defines:
+        for term in terms[cid].defines:
             defined_by.setdefault(term, []).append(cid)
     for cycle in _cycles(library):
         source = library.clauses[cycle[0]]
@@ -128,7 +140,7 @@ def lint_library(library: Library) -> list[Problem]:
             _problem(source, "L07", "requires", f"requires form a cycle: {' -> '.join(cycle)}")
         )
     for cid, source in sorted(library.clauses.items()):
-        for term in facts[cid].uses:
+        for term in terms[cid].uses:
             if term not in defined_by:
                 problems.append(
                     _problem(
