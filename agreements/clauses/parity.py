@@ -153,29 +153,6 @@ def paired_sources(clause: Clause) -> Iterator[tuple[str, Localised, bool]]:
         yield f"defines[{i}].text", definition.text, False
 
 
-def without_languages(clause: Clause, languages: frozenset[str]) -> Clause:
-    """Return a copy of the clause without its texts in `languages`: what its English
-    (and any undeclared language) says, for the checks made once, not per translation."""
-
-    def kept(texts: Localised) -> Localised:
-        return {k: v for k, v in texts.items() if k not in languages}
-
-    return clause.model_copy(
-        update={
-            "title": kept(clause.title),
-            "text": kept(clause.text),
-            "alternatives": [
-                a.model_copy(
-                    update={"title": kept(a.title) if a.title else None, "text": kept(a.text)}
-                )
-                for a in clause.alternatives
-            ],
-            "fallbacks": [f.model_copy(update={"text": kept(f.text)}) for f in clause.fallbacks],
-            "defines": [d.model_copy(update={"text": kept(d.text)}) for d in clause.defines],
-        }
-    )
-
-
 def glossary_term(settings: Settings, language: str, english: str) -> str | None:
     """Return the term `language` uses for the English defined term `english`: the
     glossary's, else the language's term for the group of parties it names, else None."""
