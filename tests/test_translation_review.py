@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from agreements.clauses.load import load_library
-from agreements.review.approvals import read_lock
+from agreements.review.approvals import lock_path, read_lock
 from tests.conftest import ROOT, run_cli
 
 BILINGUAL = ROOT / "tests" / "data" / "lint" / "bilingual"
@@ -170,3 +171,35 @@ def test_a_review_pack_in_one_language_shows_its_text_and_redline(
     assert "is made between" not in xml
     assert "v1, Service juridique" in xml
     assert "Legal Office" not in xml
+
+
+def test_signed_approvals_are_verified_per_language(library: Path, tmp_path: Path) -> None:
+    keys = {}
+    for name in ("legal", "juridique"):
+        key = tmp_path / name
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)],
+            check=True,
+        )
+        keys[name] = (key, (tmp_path / f"{name}.pub").read_text(encoding="ascii").strip())
+    (library / "clauses/allowed_signers").write_text(
+        "".join(f"{name}@ilo.org {public}\n" for name, (_, public) in keys.items()),
+        encoding="utf-8",
+    )
+    settings = library / "clauses/settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "signed_approvals: true\n")
+    for name, language in (("legal", "en"), ("juridique", "fr")):
+        _approve(library, "--all", "--by", name, "--language", language,
+                 "--sign-with", str(keys[name][0]), "--signer", f"{name}@ilo.org")  # fmt: skip
+    assert set(_statuses(library).values()) == {"approved"}
+    # Each language's signature covers its own text: moving the French approval's signature
+    # onto the English one does not verify.
+    lock = lock_path(load_library(library))
+    data = yaml.safe_load(lock.read_text(encoding="utf-8"))
+    entry = data["clauses"]["alpha"]
+    french = entry["current"]["languages"]["fr"]
+    entry["earlier"][0]["languages"]["en"]["signature"] = french["signature"]
+    lock.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    statuses = _statuses(library)
+    assert statuses[("alpha", "en")] == "approval signature not verified"
+    assert statuses[("alpha", "fr")] == "approved"
