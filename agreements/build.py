@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agreements.clauses.load import Library
+from agreements.clauses.parity import language_name
 from agreements.clauses.plan import DocumentPlan, plan_document
 from agreements.clauses.render import RenderedDocument, render_text
 from agreements.clauses.select import PlanIssue, select_clauses
@@ -32,11 +33,13 @@ from agreements.spec.loaded import LoadedSpec
 @dataclass(frozen=True)
 class CheckedSpec(ProblemSummary):
     """A spec taken as far as it can go without Word: every problem, and the rendered text
-    when there was no error in the spec itself."""
+    when there was no error in the spec itself. A bilingual agreement has its text in the
+    second language in `translations`: the same plan, so the same articles and numbers."""
 
     loaded: LoadedSpec
     rendered: RenderedDocument | None
     problems: tuple[Problem, ...]
+    translations: tuple[RenderedDocument, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,15 +73,44 @@ def check(spec_path: Path, library: Library) -> CheckedSpec:
 
 
 def check_loaded(loaded: LoadedSpec, library: Library) -> CheckedSpec:
-    """Return the checked spec of one already loaded (see `check`)."""
+    """Return the checked spec of one already loaded (see `check`): planned once, in its
+    main language, and rendered in each of its languages."""
     if not loaded.is_draftable():
         return CheckedSpec(loaded, None, loaded.problems)
     library.require_clean()
+    unwritten = _unwritten_languages(loaded, library)
+    if unwritten:
+        return CheckedSpec(
+            loaded, None, tuple(sorted((*loaded.problems, *unwritten), key=sort_key))
+        )
     plan = plan_document(select_clauses(loaded, library))
-    rendered = render_text(plan, plan.language)
-    found = _issue_problems(loaded.file, plan.issues + rendered.issues)
+    assert loaded.spec is not None
+    texts = [render_text(plan, language.value) for language in loaded.spec.agreement.languages]
+    issues = plan.issues + tuple(i for text in texts for i in text.issues)
+    found = _issue_problems(loaded.file, tuple(dict.fromkeys(issues)))
     problems = tuple(sorted((*loaded.problems, *found), key=sort_key))
-    return CheckedSpec(loaded, rendered, problems)
+    return CheckedSpec(loaded, texts[0], problems, tuple(texts[1:]))
+
+
+def _unwritten_languages(loaded: LoadedSpec, library: Library) -> list[Problem]:
+    """Return an error (C12) for each language of the spec the library is not written in:
+    its settings do not declare it, so its clauses are not all translated and reviewed."""
+    assert loaded.spec is not None
+    declared = library.settings.library_languages
+    return [
+        Problem(
+            loaded.file,
+            loaded.positions.locate(("agreement", "language")),
+            RULES["C12"].severity,
+            "C12",
+            "agreement.language",
+            f"the clause library is not written in {language_name(language.value)} "
+            f"({language.value!r}); its languages: {', '.join(declared)}",
+            RULES["C12"].fix,
+        )
+        for language in loaded.spec.agreement.languages
+        if language.value not in declared
+    ]
 
 
 def checked_text(spec_path: Path, library: Library) -> tuple[CheckedSpec, RenderedDocument]:
@@ -121,8 +153,15 @@ def template_path(library: Library) -> Path:
     return path
 
 
-def compose(rendered: RenderedDocument, spec_sha256: str, *, allow_unapproved: bool) -> bytes:
-    """Return the Word draft of rendered text; refuse clauses legal has not approved unless
+def compose(
+    rendered: RenderedDocument,
+    spec_sha256: str,
+    *,
+    allow_unapproved: bool,
+    translations: tuple[RenderedDocument, ...] = (),
+) -> bytes:
+    """Return the Word draft of rendered text, beside its `translations` for a bilingual
+    agreement; refuse clauses legal has not approved in each language unless
     `allow_unapproved` (the draft then says so on its first page and at each clause)."""
     from docx.opc.exceptions import PackageNotFoundError  # Word libraries only when drafting
 
@@ -130,10 +169,13 @@ def compose(rendered: RenderedDocument, spec_sha256: str, *, allow_unapproved: b
 
     library = rendered.plan.selection.library
     template = template_path(library)
-    statuses = enforce(rendered.plan, library, allow_unapproved=allow_unapproved)
-    approvals = {cid: status.value for cid, status in statuses.items()}
+    languages = (rendered.language, *(t.language for t in translations))
+    approvals = enforce(
+        rendered.plan, library, allow_unapproved=allow_unapproved, languages=languages
+    )
+    provenance = provenance_of(rendered, spec_sha256, approvals)
     try:
-        return compose_docx(rendered, template, provenance_of(rendered, spec_sha256, approvals))
+        return compose_docx(rendered, template, provenance, translations)
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise LibraryError(f"{template}: not a usable Word template ({exc})") from None
 
@@ -155,7 +197,12 @@ def build(
     checked, rendered = checked_text(spec_path, library)
     spec = rendered.plan.selection.spec
     outputs = plan_outputs(output or default_output(spec.agreement.reference), pdf=pdf, force=force)
-    data = compose(rendered, checked.loaded.sha256, allow_unapproved=allow_unapproved)
+    data = compose(
+        rendered,
+        checked.loaded.sha256,
+        allow_unapproved=allow_unapproved,
+        translations=checked.translations,
+    )
     return BuiltDraft(write_output(data, outputs, force=force), rendered, tuple(checked.warnings))
 
 

@@ -86,8 +86,8 @@ def test_a_changed_text_needs_a_new_version_before_approval(library: Path) -> No
     result = run_cli("clauses", "approve", "survival", "--by", "Legal", "--library", str(library))
     assert result.returncode == 2
     assert (
-        f"the text of 'survival' changed since version {data['version']} was approved, but its "
-        f"version is still {data['version']}: set `version: {data['version'] + 1}`"
+        f"the English text of 'survival' changed since version {data['version']} was approved, "
+        f"but its version is still {data['version']}: set `version: {data['version'] + 1}`"
     ) in result.stderr
     data["version"] += 1
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")

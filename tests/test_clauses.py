@@ -137,8 +137,13 @@ def test_shipped_library_lints_clean(library: Library) -> None:
     assert [p.format() for p in problems] == []
 
 
+# Translation parity rules run on a library whose settings declare French.
+PARITY_CODES = frozenset({"L17", "L18", "L19", "L23", "L24", "L25"})
+
+
 def _lint_fixture(code: str, tmp_path: Path) -> list[str]:
-    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+    base = "bilingual" if code in PARITY_CODES else "base"
+    shutil.copytree(LINT / base, tmp_path, dirs_exist_ok=True)
     shutil.copytree(LINT / code, tmp_path / "clauses", dirs_exist_ok=True)
     examples = [ROOT / "tests/data/rules/base.yaml"] if code == "L12" else None
     problems = lint_library(load_library(tmp_path), examples)
@@ -222,6 +227,36 @@ LINT_CASES = {
         "<lib>/clauses/core/gamma.yaml:8:7: error L15 text.en: template syntax error: "
         "expected name or number"
     ],
+    # A part without its French text, in the main text and in a variant.
+    "L17": [
+        "<lib>/clauses/core/gamma.yaml:6:1: error L17 title.fr: has no French text, though the "
+        "library is written in French",
+        "<lib>/clauses/core/gamma.yaml:14:5: error L17 alternatives[0].text.fr: has no French "
+        "text, though the library is written in French",
+    ],
+    # Placeholders compare whatever their spacing; a dropped condition and a new value show.
+    "L18": [
+        "<lib>/clauses/core/gamma.yaml:12:7: error L18 text.fr: its placeholders and conditions "
+        "differ from the English: lacks {% if donors %}, {% endif %}; adds "
+        "{{ agreement.end_date | date }}"
+    ],
+    "L19": [
+        "<lib>/clauses/core/gamma.yaml:12:7: error L19 text.fr: cites other articles or annexes "
+        "than the English: lacks ref('alpha'), annex('budget'); adds ref('beta')"
+    ],
+    "L23": [
+        "<lib>/clauses/core/gamma.yaml:16:7: error L23 text.fr: has 2 paragraphs where the "
+        "English has 1 paragraph, 2 items, 1 paragraph"
+    ],
+    "L24": [
+        "<lib>/clauses/core/gamma.yaml:11:7: error L24 text.fr: its defined terms differ from the "
+        "English: lacks [[Accord]]; marks **Contrat**, which translates no term of text.en"
+    ],
+    # Reported once, where first met, although two clauses use the term.
+    "L25": [
+        "<lib>/clauses/core/delta.yaml:11:7: error L25 text.fr: the glossary has no French term "
+        "for 'Widget'"
+    ],
     "L21": [
         "<lib>/clauses/core/gamma.yaml:8:7: error L21 text.en: cites 'annexes to this' in words, "
         "which may name an annex or document the draft does not contain"
@@ -239,8 +274,9 @@ def test_each_lint_rule_has_a_failing_fixture(code: str, tmp_path: Path) -> None
     assert _lint_fixture(code, tmp_path) == LINT_CASES[code]
 
 
-def test_the_lint_base_fixture_is_clean(tmp_path: Path) -> None:
-    shutil.copytree(LINT / "base", tmp_path, dirs_exist_ok=True)
+@pytest.mark.parametrize("base", ["base", "bilingual"])
+def test_the_lint_base_fixtures_are_clean(base: str, tmp_path: Path) -> None:
+    shutil.copytree(LINT / base, tmp_path, dirs_exist_ok=True)
     assert lint_library(load_library(tmp_path)) == []
 
 

@@ -91,6 +91,10 @@ class ClauseContext:
     trainees: bool
     special_category_data: bool
     screening_conditions: bool
+    # A bilingual agreement has two equally authentic texts; `languages` lists the
+    # draft's language codes, the first leading (e.g. ('en', 'fr')).
+    bilingual: bool
+    languages: tuple[str, ...]
     language: str = "en"
     english: ClauseContext | None = field(default=None, repr=False, compare=False)
 
@@ -370,4 +374,6 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         trainees=spec.beneficiaries.trainees,
         special_category_data=bool(terms.personal_data.special_categories),
         screening_conditions=bool(screened_with_conditions(spec)),
+        bilingual=len(agreement.languages) > 1,
+        languages=tuple(language.value for language in agreement.languages),
     )

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from jinja2 import nodes
 
-from agreements.clauses.analyse import analyse_clause
+from agreements.clauses.analyse import DEFINE, USE, analyse_clause
+from agreements.clauses.compiled import cached_facts
 from agreements.clauses.load import ClauseSource, Library, shown_path
-from agreements.clauses.model import clause_sources
+from agreements.clauses.model import Clause, clause_sources
+from agreements.clauses.parity import (
+    Finding,
+    glossary_term,
+    language_name,
+    translation_findings,
+)
 from agreements.clauses.safety import parse_checked
 from agreements.clauses.sandbox import TERM_FUNCTIONS
 from agreements.library import Settings
@@ -45,6 +52,24 @@ def _problem(source: ClauseSource, code: str, where: str, message: str, fix: str
     return Problem(shown_path(source.path), location, severity, code, where, message, fix)
 
 
+def _terms(
+    clause: Clause, skipped: frozenset[str], role_term: Callable[[str], str], roles: list[str]
+) -> tuple[list[str], list[str]]:
+    """Return the terms a clause defines and uses, as `analyse_clause` finds them, in its
+    texts but those in the `skipped` languages (the translations, checked by L24)."""
+    defines: dict[str, None] = {}
+    uses: dict[str, None] = {}
+    for where, source, expression in clause_sources(clause):
+        if expression or where.rsplit(".", 1)[-1] in skipped:
+            continue
+        uses.update(dict.fromkeys(m.strip() for m in USE.findall(source)))
+        if where.startswith(("text.", "alternatives")):
+            defines.update(dict.fromkeys(m.strip() for m in DEFINE.findall(source)))
+    uses.update(dict.fromkeys(role_term(r) for r in roles))
+    defines.update(dict.fromkeys(d.term_in(role_term) for d in clause.defines))
+    return list(defines), list(uses)
+
+
 def _cycles(library: Library) -> Iterator[list[str]]:
     graph = {cid: s.clause.requires for cid, s in library.clauses.items()}
     state: dict[str, int] = {}
@@ -77,6 +102,12 @@ def lint_library(library: Library) -> list[Problem]:
     defined_by: dict[str, list[str]] = {}
     role_term = library.settings.role_term
     facts = {cid: analyse_clause(s.clause, role_term) for cid, s in library.clauses.items()}
+    # Terms are defined and used in English; translations mark the glossary's terms (L24).
+    declared = frozenset(library.settings.languages)
+    terms = {
+        cid: _terms(s.clause, declared, role_term, facts[cid].roles)
+        for cid, s in library.clauses.items()
+    }
     for cid, source in sorted(library.clauses.items()):
         clause = source.clause
         for issue in facts[cid].issues:
@@ -108,7 +139,8 @@ def lint_library(library: Library) -> list[Problem]:
                             found.fix,
                         )
                     )
-        for lang in sorted(languages - set(clause.text)):
+        # A language the settings declare is checked part by part by the parity rules.
+        for lang in sorted(languages - set(clause.text) - set(library.settings.languages)):
             problems.append(
                 _problem(
                     source,
@@ -118,7 +150,7 @@ def lint_library(library: Library) -> list[Problem]:
                     f"add text.{lang}",
                 )
             )
-        for term in facts[cid].defines:
+        for term in terms[cid][0]:
             defined_by.setdefault(term, []).append(cid)
     for cycle in _cycles(library):
         source = library.clauses[cycle[0]]
@@ -126,7 +158,7 @@ def lint_library(library: Library) -> list[Problem]:
             _problem(source, "L07", "requires", f"requires form a cycle: {' -> '.join(cycle)}")
         )
     for cid, source in sorted(library.clauses.items()):
-        for term in facts[cid].uses:
+        for term in terms[cid][1]:
             if term not in defined_by:
                 problems.append(
                     _problem(
@@ -145,11 +177,48 @@ def lint_library(library: Library) -> list[Problem]:
                     source, "L09", "text", f"defines {term!r}, which {owners[0]!r} defines too"
                 )
             )
+    problems.extend(parity_problems(library))
     problems.extend(role_problems(library))
     problems.extend(citation_problems(library))
     # Load already refuses what may not run; analysis finds the same, reported once.
     problems = list(dict.fromkeys(problems))
     problems.sort(key=sort_key)
+    return problems
+
+
+def parity_problems(library: Library) -> list[Problem]:
+    """Return the problems of the translations into each language the settings declare
+    (L17 missing, L18 placeholders, L19 references, L23 paragraphs and items, L24 defined
+    terms, L25 glossary gaps: each glossary gap once, where it is first met)."""
+    settings = library.settings
+    languages = tuple(settings.languages)
+    if not languages:
+        return []
+    problems: list[Problem] = []
+    gaps: set[str] = set()
+    for _cid, source in sorted(library.clauses.items()):
+        findings = list(translation_findings(source.clause, settings, languages))
+        for index, definition in enumerate(source.clause.defines):
+            for language in languages if definition.term else ():
+                if glossary_term(settings, language, definition.term) is None:
+                    name = language_name(language)
+                    findings.append(
+                        Finding(
+                            "L25",
+                            f"defines[{index}].term.{language}",
+                            f"the glossary has no {name} term for {definition.term!r}",
+                            f"add `{definition.term}: <{name} term>` under "
+                            f"languages.{language}.terms in clauses/settings.yaml",
+                        )
+                    )
+        for finding in findings:
+            if finding.code == "L25":
+                if finding.message in gaps:
+                    continue
+                gaps.add(finding.message)
+            problems.append(
+                _problem(source, finding.code, finding.where, finding.message, finding.fix)
+            )
     return problems
 
 
@@ -175,9 +244,23 @@ def _guards(node: nodes.Node | None) -> set[str]:
     return found
 
 
-def _unguarded_groups(source: str, condition: str | None) -> list[str]:
+def _unguarded_groups(source: str, condition: str | None) -> tuple[str, ...]:
     """Return the groups of parties a text names without its clause's condition, or an
-    `{% if %}` around the name, testing that the group has a party."""
+    `{% if %}` around the name, testing that the group has a party (kept in the disk cache
+    per text and condition: a library in three languages has three times the texts)."""
+    if "(" not in source:
+        return ()
+    key = f"{condition or ''}\0{source}"
+    return cached_facts("unguarded-groups-1", key, _find_unguarded)
+
+
+def _find_unguarded(key: str) -> tuple[str, ...]:
+    condition, source = key.split("\0", 1)
+    found = _unguarded(source, condition or None)
+    return tuple(found)
+
+
+def _unguarded(source: str, condition: str | None) -> list[str]:
     tree, _ = parse_checked(source, expression=False)
     condition_tree, _ = parse_checked(condition, expression=True) if condition else (None, [])
     if tree is None or (condition and condition_tree is None):

@@ -118,8 +118,9 @@ def _parsed(text: str) -> tuple[tuple[Literal["para", "item"], tuple[Run, ...]],
     return tuple((b.kind, tuple(b.runs)) for b in _parse_blocks(text))
 
 
-def _parse_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = []
+def _pieces(text: str) -> list[tuple[Literal["para", "item"], str]]:
+    """Return the paragraphs and items of a text in order, each as its joined lines."""
+    pieces: list[tuple[Literal["para", "item"], str]] = []
     for chunk in _PARAGRAPH_BREAK.split(text.strip()):
         lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
         paragraph: list[str] = []
@@ -132,6 +133,16 @@ def _parse_blocks(text: str) -> list[Block]:
             else:
                 paragraph.append(line)
         if paragraph:
-            blocks.append(Block("para", parse_inline(" ".join(paragraph))))
-        blocks.extend(Block("item", parse_inline(" ".join(item))) for item in items)
-    return blocks
+            pieces.append(("para", " ".join(paragraph)))
+        pieces.extend(("item", " ".join(item)) for item in items)
+    return pieces
+
+
+def parse_shape(text: str) -> tuple[str, ...]:
+    """Return the kinds of a text's blocks in order ('para', 'item', ...), as `parse_blocks`
+    would find them: what a translation must keep so its paragraphs and items align."""
+    return tuple(kind for kind, _ in _pieces(text))
+
+
+def _parse_blocks(text: str) -> list[Block]:
+    return [Block(kind, parse_inline(piece)) for kind, piece in _pieces(text)]

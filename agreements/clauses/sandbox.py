@@ -78,6 +78,8 @@ FLAGS = (
     "trainees",
     "special_category_data",
     "screening_conditions",
+    "bilingual",
+    "languages",
 )
 FUNCTIONS = (
     "has_contribution",

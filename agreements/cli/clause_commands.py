@@ -112,9 +112,18 @@ def approve(
     signer: str | None = typer.Option(
         None, "--signer", help="Your name in clauses/allowed_signers (default: --by)."
     ),
+    language: str = typer.Option(
+        "en",
+        "--language",
+        help="The language whose text you approve (en, fr, es). One approval covers one "
+        "language: approve each translation as such, with its own reviewer.",
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
-    """Record the current text of clauses as approved in clauses/approvals.yaml."""
+    """Record the current text of clauses in one language as approved (English unless
+    --language says otherwise) in clauses/approvals.yaml; other languages' approvals are
+    kept, and a translation approved before the English text's latest approval is out of
+    date until approved again."""
     from agreements.clauses.load import load_library
     from agreements.errors import UsageError
     from agreements.review.approvals import Signing
@@ -125,20 +134,26 @@ def approve(
     if signer is not None and sign_with is None:
         raise UsageError("--signer needs --sign-with KEY")
     signing = Signing(sign_with, (signer or by).strip()) if sign_with is not None else None
-    done = approve_clauses(load_library(library), clause_ids or [], by, note, approve_all, signing)
-    typer.echo(f"approved {counted(len(done), 'clause')}: {', '.join(done)}")
+    done = approve_clauses(
+        load_library(library), clause_ids or [], by, note, approve_all, signing, language
+    )
+    typer.echo(f"approved {counted(len(done), 'clause')} in {language}: {', '.join(done)}")
 
 
 @clauses_app.command("status", short_help="Show each clause's approval status.")
 def status(
     output_format: OutputFormat = FORMAT_OPTION,
+    language: str | None = typer.Option(
+        None, "--language", help="Only this language's rows (default: every language)."
+    ),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
-    """Show per clause and language: approved, changed since approval, never approved."""
+    """Show per clause and language: approved, changed since approval, never approved, or
+    translation out of date (approved before the English text's latest approval)."""
     from agreements.clauses.load import load_library
     from agreements.review.commands import status_rows
 
-    rows = status_rows(load_library(library))
+    rows = status_rows(load_library(library), language)
     if output_format is OutputFormat.JSON:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -164,6 +179,12 @@ def review_pack(
     ),
     show_all: bool = typer.Option(False, "--all", help="Every clause (the default)."),
     topic: str | None = typer.Option(None, "--topic", help="Only clauses of this topic."),
+    language: str | None = typer.Option(
+        None,
+        "--language",
+        help="Only this language: its texts, statuses and tracked changes, for the "
+        "reviewer of that language (default: every language).",
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     library: Path | None = LIBRARY_OPTION,
 ) -> None:
@@ -175,9 +196,8 @@ def review_pack(
 
     if changed and show_all:
         raise UsageError("--changed and --all exclude each other")
-    count = write_review_pack(
-        load_library(library), output, PackChoice(changed_only=changed, topic=topic), force
-    )
+    choice = PackChoice(changed_only=changed, topic=topic, language=language)
+    count = write_review_pack(load_library(library), output, choice, force)
     typer.echo(f"wrote {output} ({count} clauses)")
 
 

@@ -12,7 +12,6 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from agreements.clauses.load import Library
+from agreements.clauses.parity import language_name
 from agreements.errors import LibraryError, UnreadableFileError, UsageError, YamlError
 from agreements.review.canonical import clause_text, text_hash
-from agreements.review.signing import ALLOWED_SIGNERS, approval_message, sign, verify
+from agreements.review.signing import approval_message, sign
 from agreements.writer import write_text_file
 from agreements.yamlsafe import load_yaml_file, read_text
 
@@ -74,16 +74,6 @@ class LockFile(_Model):
     clauses: dict[str, ClauseApprovals] = Field(default_factory=dict)
 
 
-class Status(StrEnum):
-    """Review status of one clause in one language."""
-
-    APPROVED = "approved"
-    CHANGED = "changed since approval"
-    NEVER = "never approved"
-    DEPRECATED = "deprecated"
-    UNSIGNED = "approval signature not verified"
-
-
 @dataclass(frozen=True)
 class Signing:
     """How a reviewer signs approvals: the private key file and its principal (the name
@@ -91,18 +81,6 @@ class Signing:
 
     key: Path
     signer: str
-
-
-@dataclass(frozen=True)
-class ClauseStatus:
-    """The status of a clause in a language, with the approved text when there is one."""
-
-    clause_id: str
-    language: str
-    status: Status
-    approval: Approval | None
-    approved_text: str | None
-    current_text: str
 
 
 def lock_path(library: Library) -> Path:
@@ -166,19 +144,29 @@ def approve(
     today: dt.date,
     lint_errors: dict[str, list[str]],
     signing: Signing | None = None,
+    language: str = "en",
 ) -> list[str]:
-    """Record the current text of the clauses as approved; return the ids approved.
+    """Record the current text of the clauses in `language` as approved; return the ids
+    approved. A reviewer approves one language: the other languages' approvals are kept.
 
-    Refused, before anything is written, for an unknown clause, one that fails lint, one
-    whose text changed since its approval without a new version, or one whose file changed
-    since the library was read. The lock file is read, changed and written under a file
-    lock, so concurrent approvals of different clauses are all kept.
+    Refused, before anything is written, for an unknown clause, one without a text in
+    `language`, one that fails lint in that language, one whose text changed since its
+    approval without a new version, or one whose file changed since the library was read.
+    The lock file is read, changed and written under a file lock, so concurrent approvals
+    of different clauses are all kept.
     """
     unknown = [cid for cid in clause_ids if cid not in library.clauses]
     if unknown:
         from agreements.clauses.listing import nearest_id
 
         raise UsageError(f"no clause has the id {unknown[0]!r}{nearest_id(unknown[0], library)}")
+    untranslated = [cid for cid in clause_ids if language not in library.clauses[cid].clause.text]
+    if untranslated:
+        raise UsageError(
+            f"{', '.join(repr(c) for c in untranslated)} "
+            f"{'has' if len(untranslated) == 1 else 'have'} no {language!r} text to approve; "
+            f"add text.{language} to the clause file first"
+        )
     failing = [cid for cid in clause_ids if lint_errors.get(cid)]
     if failing:
         details = "; ".join(f"{cid}: {lint_errors[cid][0]}" for cid in failing)
@@ -192,7 +180,9 @@ def approve(
         lock = read_lock(library)
         entries = dict(lock.clauses)
         for cid in clause_ids:
-            entries[cid] = _approval_of(library, cid, by.strip(), note, today, entries, signing)
+            entries[cid] = _approval_of(
+                library, cid, language, (by.strip(), note, today), entries, signing
+            )
         _unchanged_since_read(library, clause_ids)
         write_lock(library, LockFile(clauses=dict(sorted(entries.items()))))
     return clause_ids
@@ -228,109 +218,60 @@ def _unchanged_since_read(library: Library, clause_ids: list[str]) -> None:
             )
 
 
+def approval_in(entry: ClauseApprovals | None, language: str) -> Approval | None:
+    """Return the newest approval of a clause that covers `language` (None if none does):
+    each reviewer approves one language, so the newest approval may cover another one."""
+    if entry is None:
+        return None
+    return next((a for a in (entry.current, *entry.earlier) if language in a.languages), None)
+
+
 def _approval_of(
     library: Library,
     cid: str,
-    by: str,
-    note: str | None,
-    today: dt.date,
+    language: str,
+    who: tuple[str, str | None, dt.date],
     entries: dict[str, ClauseApprovals],
     signing: Signing | None,
 ) -> ClauseApprovals:
+    by, note, today = who
     clause = library.clauses[cid].clause
-    languages = {}
-    for language in sorted(clause.text):
-        text = clause_text(clause, language)
-        digest = text_hash(text)
-        signature = None
-        if signing is not None:
-            message = approval_message(cid, clause.version, language, digest, by, today.isoformat())
-            signature = sign(message, signing.key)
-        languages[language] = ApprovedText(sha256=digest, text=text, signature=signature)
+    text = clause_text(clause, language)
+    digest = text_hash(text)
+    signature = None
+    if signing is not None:
+        message = approval_message(cid, clause.version, language, digest, by, today.isoformat())
+        signature = sign(message, signing.key)
     approval = Approval(
         version=clause.version,
         approved_by=by,
         date=today,
         note=note,
         signer=signing.signer if signing else None,
-        languages=languages,
+        languages={language: ApprovedText(sha256=digest, text=text, signature=signature)},
     )
     previous = entries.get(cid)
     if previous is None:
         return ClauseApprovals(current=approval)
-    same_texts = {k: v.sha256 for k, v in previous.current.languages.items()} == {
-        k: v.sha256 for k, v in languages.items()
-    }
-    if previous.current.version == clause.version and not same_texts:
-        raise UsageError(
-            f"the text of {cid!r} changed since version {clause.version} was approved, but "
-            f"its version is still {clause.version}: set `version: {clause.version + 1}` in "
-            "the clause file, then approve"
-        )
-    if same_texts and previous.current.version == clause.version:
-        # Re-approving the same text (to sign it, say) replaces the record.
-        return ClauseApprovals(current=approval, earlier=previous.earlier)
-    return ClauseApprovals(current=approval, earlier=[previous.current, *previous.earlier])
-
-
-def statuses(library: Library, lock: LockFile | None = None) -> list[ClauseStatus]:
-    """Return the status of every clause in every language of the library."""
-    lock = lock or read_lock(library)
-    languages = sorted({lang for s in library.clauses.values() for lang in s.clause.text})
-    out: list[ClauseStatus] = []
-    for source in library.ordered():
-        clause = source.clause
-        entry = lock.clauses.get(clause.id)
-        for language in languages:
-            if language not in clause.text:
-                continue
-            current = clause_text(clause, language)
-            approved = entry.current.languages.get(language) if entry else None
-            if clause.deprecated:
-                status = Status.DEPRECATED
-            elif approved is None:
-                status = Status.NEVER
-            elif (
-                approved.sha256 == text_hash(current)
-                and entry is not None
-                and entry.current.version == clause.version
-            ):
-                status = Status.APPROVED
-                if library.settings.signed_approvals and not _signed(
-                    library, clause.id, language, entry.current
-                ):
-                    status = Status.UNSIGNED
-            else:
-                status = Status.CHANGED
-            out.append(
-                ClauseStatus(
-                    clause.id,
-                    language,
-                    status,
-                    entry.current if entry else None,
-                    approved.text if approved else None,
-                    current,
-                )
+    last = approval_in(previous, language)
+    history = [previous.current, *previous.earlier]
+    if last is not None and last.version == clause.version:
+        if last.languages[language].sha256 != digest:
+            raise UsageError(
+                f"the {language_name(language)} text of {cid!r} changed since version "
+                f"{clause.version} was approved, but its version is still {clause.version}: "
+                f"set `version: {clause.version + 1}` in the clause file, then approve"
             )
-    return out
+        # Re-approving the same text (to sign it, say) replaces that language's record.
+        history = [_without(a, language) if a is last else a for a in history]
+        history = [a for a in history if a.languages]
+    return ClauseApprovals(current=approval, earlier=history)
 
 
-def _signed(library: Library, clause_id: str, language: str, approval: Approval) -> bool:
-    """Return True when the approval of `language` carries a signature that verifies
-    against the library's allowed signers for the approval's signer."""
-    approved = approval.languages[language]
-    if approved.signature is None or approval.signer is None:
-        return False
-    message = approval_message(
-        clause_id,
-        approval.version,
-        language,
-        approved.sha256,
-        approval.approved_by,
-        approval.date.isoformat(),
-    )
-    allowed = library.root / "clauses" / ALLOWED_SIGNERS
-    return verify(message, approved.signature, approval.signer, allowed)
+def _without(approval: Approval, language: str) -> Approval:
+    """Return `approval` no longer covering `language`."""
+    kept = {k: v for k, v in approval.languages.items() if k != language}
+    return approval.model_copy(update={"languages": kept})
 
 
 def tampered(lock: LockFile) -> list[tuple[str, str]]:

@@ -7,19 +7,34 @@ from pathlib import Path
 
 from agreements.clauses.lint import lint_library
 from agreements.clauses.load import Library, shown_path
+from agreements.errors import UsageError
 from agreements.problems import Severity
-from agreements.review.approvals import Approval, Signing, approve, statuses
+from agreements.review.approvals import Approval, Signing, approve
 from agreements.review.pack import PackChoice, build_review_pack
+from agreements.review.status import library_languages, statuses
 from agreements.writer import write_bytes_atomic
 
 
-def lint_errors_by_clause(library: Library) -> dict[str, list[str]]:
-    """Return the lint error messages of each clause id (without the example check)."""
+def _concerns(where: str, language: str, languages: set[str]) -> bool:
+    """Return True when a problem at `where` (e.g. `text.fr`, `alternatives[0].title.es`)
+    concerns `language`: it names that language, or names none (the clause as a whole)."""
+    named = {part for part in where.replace("[", ".").split(".") if part in languages}
+    return not named or language in named
+
+
+def lint_errors_by_clause(library: Library, language: str = "en") -> dict[str, list[str]]:
+    """Return the lint error messages of each clause id that concern `language` (without
+    the example check): a missing or faulty translation never blocks approving English."""
     by_file = {shown_path(s.path): cid for cid, s in library.clauses.items()}
+    languages = set(library_languages(library))
     errors: dict[str, list[str]] = {}
     for problem in lint_library(library):
         cid = by_file.get(problem.file)
-        if cid is not None and problem.severity is Severity.ERROR:
+        if (
+            cid is not None
+            and problem.severity is Severity.ERROR
+            and _concerns(problem.path, language, languages)
+        ):
             errors.setdefault(cid, []).append(f"{problem.code} {problem.message}")
     return errors
 
@@ -31,18 +46,29 @@ def approve_clauses(
     note: str | None,
     approve_all: bool,
     signing: Signing | None = None,
+    language: str = "en",
 ) -> list[str]:
-    """Approve the named clauses (or all with `approve_all`), signed when `signing` is
-    given; return the ids approved."""
-    chosen = sorted(library.clauses) if approve_all else ids
-    errors = lint_errors_by_clause(library)
-    return approve(library, chosen, by, note, dt.date.today(), errors, signing)
+    """Approve the text in `language` of the named clauses (or, with `approve_all`, of
+    every clause that has one), signed when `signing` is given; return the ids approved."""
+    if language not in library_languages(library):
+        known = ", ".join(library_languages(library))
+        raise UsageError(f"the library has no language {language!r}; its languages: {known}")
+    chosen = (
+        sorted(cid for cid, s in library.clauses.items() if language in s.clause.text)
+        if approve_all
+        else ids
+    )
+    errors = lint_errors_by_clause(library, language)
+    return approve(library, chosen, by, note, dt.date.today(), errors, signing, language)
 
 
-def status_rows(library: Library) -> list[dict[str, str]]:
-    """Return one row per clause and language: id, version, language, status, approval."""
+def status_rows(library: Library, language: str | None = None) -> list[dict[str, str]]:
+    """Return one row per clause and language (only `language`'s when given): id,
+    version, language, status, and the approval of that language."""
     rows = []
     for item in statuses(library):
+        if language is not None and item.language != language:
+            continue
         approval = item.approval
         rows.append(
             {

@@ -7,25 +7,36 @@ from dataclasses import dataclass
 
 from agreements.clauses.analyse import analyse_clause
 from agreements.clauses.load import ClauseSource, Library
+from agreements.clauses.model import Clause
 from agreements.errors import LibraryError, UsageError
 from agreements.formatting import counted
-from agreements.review.approvals import ClauseStatus, Status, read_lock, statuses
+from agreements.review.approvals import read_lock
 from agreements.review.plain import plain_condition
 from agreements.review.readable import fields, readable
 from agreements.review.redline import Revisions, redline_paragraphs
+from agreements.review.status import ClauseStatus, Status, library_languages, statuses
 from agreements.word.measure import Column
 from agreements.word.ooxml import paragraph, run
 from agreements.word.tables import CellValue, grid, pairs
 
 TEMPLATE = "review-pack.docx"
+# What `--changed` shows: texts a reviewer has to read before they can be approved.
+_TO_REVIEW = frozenset({Status.CHANGED, Status.NEVER, Status.OUT_OF_DATE})
 
 
 @dataclass(frozen=True)
 class PackChoice:
-    """Which clauses a pack shows: only changed ones, all, or one topic."""
+    """Which clauses a pack shows (only changed ones, all, or one topic) and in which
+    language (None: every language the clause has)."""
 
     changed_only: bool = False
     topic: str | None = None
+    language: str | None = None
+
+
+def _title(clause: Clause, language: str) -> str:
+    """Return the clause's title in the language a pack shows first (English if none)."""
+    return clause.title.get(language) or clause.title.get("en", clause.id)
 
 
 def _status_line(items: list[ClauseStatus]) -> str:
@@ -33,11 +44,18 @@ def _status_line(items: list[ClauseStatus]) -> str:
 
 
 def _approved_line(items: list[ClauseStatus]) -> str:
-    approval = next((s.approval for s in items if s.approval), None)
-    if approval is None:
-        return "never"
-    signed = f", signed by {approval.signer}" if approval.signer else ""
-    return f"v{approval.version}, {approval.approved_by}, {approval.date.isoformat()}{signed}"
+    """Return each language's own last approval (one reviewer approves one language)."""
+    lines = []
+    for item in items:
+        approval = item.approval
+        if approval is None:
+            said = "never"
+        else:
+            signed = f", signed by {approval.signer}" if approval.signer else ""
+            said = f"v{approval.version}, {approval.approved_by}, {approval.date.isoformat()}"
+            said += signed
+        lines.append(f"{item.language}: {said}" if len(items) > 1 else said)
+    return "; ".join(lines)
 
 
 def _placeholders(source: ClauseSource, language: str, library: Library) -> str:
@@ -74,7 +92,7 @@ def _summary(groups: dict[str, list[ClauseStatus]], library: Library) -> list[st
         status = _status_line(items) if len(items) > 1 else items[0].status.value
         rows.append(
             [
-                f"{clause.title.get('en', cid)}\n{cid}",
+                f"{_title(clause, items[0].language)}\n{cid}",
                 str(clause.version),
                 clause.topic,
                 status,
@@ -95,7 +113,7 @@ def _clause_section(
     out = [
         paragraph(
             "AnnexSubheading",
-            run(f"{clause.title.get('en', clause.id)} ({clause.id})"),
+            run(f"{_title(clause, items[0].language)} ({clause.id})"),
             keep_next=True,
             page_break=True,
         )
@@ -113,7 +131,7 @@ def _clause_section(
     out.append(pairs(details))
     for item in items:
         heading = f"Text ({item.language})"
-        if item.status is Status.CHANGED and item.approved_text is not None:
+        if item.status in _TO_REVIEW and item.approved_text is not None:
             heading += ": changes since the last approval are shown as tracked changes"
             out.append(paragraph("AnnexSubheading", run(heading), keep_next=True))
             approved, current = (
@@ -141,7 +159,11 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
     lock = read_lock(library)
     groups: dict[str, list[ClauseStatus]] = {}
     for status in statuses(library, lock):
-        groups.setdefault(status.clause_id, []).append(status)
+        if choice.language is None or status.language == choice.language:
+            groups.setdefault(status.clause_id, []).append(status)
+    if choice.language is not None and choice.language not in library_languages(library):
+        known = ", ".join(library_languages(library))
+        raise UsageError(f"the library has no language {choice.language!r}; its languages: {known}")
     if choice.topic is not None:
         topics = {s.clause.topic for s in library.clauses.values()}
         if choice.topic not in topics:
@@ -152,11 +174,7 @@ def build_review_pack(library: Library, choice: PackChoice) -> tuple[bytes, int]
             c: s for c, s in groups.items() if library.clauses[c].clause.topic == choice.topic
         }
     if choice.changed_only:
-        groups = {
-            c: s
-            for c, s in groups.items()
-            if any(i.status in (Status.CHANGED, Status.NEVER) for i in s)
-        }
+        groups = {c: s for c, s in groups.items() if any(i.status in _TO_REVIEW for i in s)}
     dates = [e.current.date for e in lock.clauses.values()]
     stamp = max(dates, default=dt.date(2026, 1, 1)).isoformat() + "T00:00:00Z"
     revisions = Revisions("Changes since approval", stamp)

@@ -358,6 +358,13 @@ _TABLE: list[Rule] = [
         "A clause names a group of parties (e.g. the Donor) only when some party is in it.",
         "give the clause a condition on that group",
     ),
+    Rule(
+        "C12",
+        E,
+        "The clause library is written in each language of the agreement.",
+        "choose the library's languages, or declare the language under languages: in "
+        "clauses/settings.yaml once every clause is translated",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _TABLE}

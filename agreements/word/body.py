@@ -103,24 +103,49 @@ def clauses(rendered: RenderedDocument, flagged: set[str] | None = None) -> list
     out: list[str] = []
     for bookmark_id, article in enumerate(rendered.clauses, start=1):
         flag = article.clause_id in flagged
-        out.extend(_clause(article, targets, bookmark_id, flag, rendered.language))
+        out.extend(clause_paragraphs(article, targets, bookmark_id, flag, rendered.language))
     return out
 
 
-def _clause(
-    planned: RenderedClause, targets: dict[str, str], bookmark_id: int, flagged: bool, language: str
+# The numbered styles of the clause list and, for numbers written as text, the unnumbered
+# style and indents (left, hanging, in twips) that place them as the list does
+# (templates/build_template.py): a paragraph linked to the list would be counted by it.
+_AS_TEXT = {
+    "ClauseHeading": ("AnnexSubheading", (709, 709)),
+    "ClauseBody": ("ClauseText", (709, 709)),
+    "ClauseItem": ("ClauseText", (1418, 709)),
+}
+
+
+def clause_paragraphs(
+    planned: RenderedClause,
+    targets: dict[str, str],
+    bookmark_id: int,
+    flagged: bool,
+    language: str,
+    *,
+    live: bool = True,
 ) -> list[str]:
+    """Return the paragraphs of one article: bookmarked heading, then its blocks.
+
+    `live` paragraphs take their numbers from Word's list and the heading holds the
+    article's bookmark; otherwise (the second text of a bilingual agreement) the same
+    numbers are written as text at the same indents in unnumbered styles, so the list
+    counts each article once and cross-references point at the first text's headings.
+    """
     title = run(planned.title)
     if flagged:
         title += run(words("notice.unapproved", language), style="Unapproved")
-    out = [
-        paragraph(
+    if live:
+        heading = paragraph(
             "ClauseHeading",
             title,
             keep_next=True,
             bookmark=(bookmark_id, planned.planned.bookmark),
         )
-    ]
+    else:
+        heading = _numbered_as_text("ClauseHeading", f"{planned.number}.", title, keep_next=True)
+    out = [heading]
     blocks = planned.blocks
     for index, block in enumerate(blocks):
         if block.kind == "item":
@@ -133,5 +158,17 @@ def _clause(
         introduces = (
             index + 1 < len(blocks) and blocks[index + 1].kind == "item" and block.kind == "para"
         )
-        out.append(paragraph(style, _runs(block.runs, targets), keep_next=introduces))
+        content = _runs(block.runs, targets)
+        if live or style == "ClauseText":
+            out.append(paragraph(style, content, keep_next=introduces))
+        else:
+            out.append(_numbered_as_text(style, block.number, content, keep_next=introduces))
     return out
+
+
+def _numbered_as_text(style: str, number: str, content: str, *, keep_next: bool) -> str:
+    unnumbered, indent = _AS_TEXT[style]
+    bold = style == "ClauseHeading"
+    return paragraph(
+        unnumbered, run(f"{number}\t", bold=bold) + content, keep_next=keep_next, indent=indent
+    )

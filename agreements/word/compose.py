@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from agreements.formatting import format_date
 from agreements.spec.models import AgreementKind
 from agreements.word.annexes import annexes
+from agreements.word.bilingual import bilingual_clauses, bilingual_preamble
 from agreements.word.body import clauses, preamble, unapproved_notice
 from agreements.word.package import package_bytes
 from agreements.word.signatures import signature_page
@@ -76,11 +77,18 @@ def cover_fields(rendered: RenderedDocument, languages: tuple[str, ...]) -> dict
     }
 
 
-def compose_docx(rendered: RenderedDocument, template: Path, provenance: Provenance) -> bytes:
+def compose_docx(
+    rendered: RenderedDocument,
+    template: Path,
+    provenance: Provenance,
+    translations: tuple[RenderedDocument, ...] = (),
+) -> bytes:
     """Return stage 5's result: the bytes of the Word draft, identical for identical inputs.
 
-    Clauses whose status in `provenance` is not "approved" are listed in a notice on the
-    first page and marked where they stand.
+    With a translation (a bilingual agreement), the preamble and the articles show both
+    texts side by side (see `word.bilingual`); the signature page and the annexes come
+    once. Clauses whose status in `provenance` is not "approved" are listed in a notice on
+    the first page and marked where they stand.
     """
     plan = rendered.plan
     spec = plan.selection.spec
@@ -91,8 +99,13 @@ def compose_docx(rendered: RenderedDocument, template: Path, provenance: Provena
     languages = _languages(rendered)
     parties = rendered.context.parties
     document = render_template(template, cover_fields(rendered, languages))
-    parts = unapproved_notice(rendered, pending) + preamble(rendered)
-    parts += clauses(rendered, set(pending)) + signature_page(spec, is_mou, languages, parties)
+    parts = unapproved_notice(rendered, pending)
+    if translations:
+        parts += bilingual_preamble(rendered, translations[0])
+        parts += bilingual_clauses(rendered, translations[0], set(pending))
+    else:
+        parts += preamble(rendered) + clauses(rendered, set(pending))
+    parts += signature_page(spec, is_mou, languages, parties)
     parts += annexes(rendered, first_bookmark_id=len(rendered.clauses) + 1)
     _core_properties(document, plan, rendered.language)
     return package_bytes(document, provenance.properties(), parts)

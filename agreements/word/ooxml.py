@@ -56,15 +56,21 @@ def paragraph(
     page_break: bool = False,
     bookmark: tuple[int, str] | None = None,
     align: str = "",
+    indent: tuple[int, int] | None = None,
 ) -> str:
     """Return a paragraph of `style` holding the runs `content`; `align` sets its
-    justification ("right"). Lists come from the style (see `LIST_NUM_ID`).
+    justification ("right"); `indent` its left and hanging indents in twips (for a number
+    written as text, as a list would place it). Lists come from the style (see
+    `LIST_NUM_ID`).
 
-    Paragraph properties are written in schema order (style, keepNext, pageBreakBefore, jc).
+    Paragraph properties are written in schema order (style, keepNext, pageBreakBefore,
+    ind, jc).
     """
     props = f'<w:pStyle w:val="{style}"/>'
     props += "<w:keepNext/>" if keep_next else ""
     props += "<w:pageBreakBefore/>" if page_break else ""
+    if indent is not None:
+        props += f'<w:ind w:left="{indent[0]}" w:hanging="{indent[1]}"/>'
     props += f'<w:jc w:val="{align}"/>' if align and align != "left" else ""
     if bookmark is not None:
         mark_id, name = bookmark
@@ -82,9 +88,10 @@ def cell(width_cm: float, paragraphs: list[str]) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{body}</w:tc>'
 
 
-def row(cells: list[str], *, header: bool = False) -> str:
-    """Return a table row that never splits across pages (a repeated header if asked)."""
-    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+def row(cells: list[str], *, header: bool = False, split: bool = False) -> str:
+    """Return a table row that never splits across pages (a repeated header if asked),
+    unless `split`: a row holding a whole article must flow from page to page."""
+    props = ("" if split else "<w:cantSplit/>") + ("<w:tblHeader/>" if header else "")
     return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
 
 
