@@ -78,6 +78,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "Avertissement\u00a0: ce projet contient des clauses que le service juridique n'a pas approuvées",
         "Aviso: este borrador contiene cláusulas que el servicio jurídico no ha aprobado",
     ),
+    # Review statuses of a clause, as the notice of unapproved clauses prints them.
+    "status.changed since approval": ("changed since approval", "modifiée depuis son approbation", "modificada desde su aprobación"),
+    "status.never approved": ("never approved", "jamais approuvée", "nunca aprobada"),
+    "status.deprecated": ("deprecated", "retirée", "retirada"),
+    "status.approval signature not verified": ("approval signature not verified", "signature de l'approbation non vérifiée", "firma de la aprobación no verificada"),
+    "status.translation out of date": ("translation out of date", "traduction non à jour", "traducción desactualizada"),
     "notice.unapproved": (" [not approved by legal]", " [non approuvé par le service juridique]", " [no aprobado por el servicio jurídico]"),
     # Annexes: headings and titles.
     "annex": ("Annex", "Annexe", "Anexo"),

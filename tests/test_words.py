@@ -77,3 +77,14 @@ def test_english_text_is_rendered_without_babel() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert "BABEL=False" in result.stdout, result.stderr[-2000:]
+
+
+def test_every_review_status_is_worded_in_every_language() -> None:
+    """The first-page notice of unapproved clauses prints each clause's status in the
+    draft's language."""
+    from agreements.review.status import Status
+    from agreements.words import WORDS
+
+    for status in Status:
+        if status is not Status.APPROVED:
+            assert f"status.{status.value}" in WORDS, status

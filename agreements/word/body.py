@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from agreements.clauses.sandbox import ANNEX_REF
 from agreements.word.ooxml import field, paragraph, run
 from agreements.word.parties import party_line
-from agreements.words import words
+from agreements.words import WORDS, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -66,6 +66,18 @@ def _runs(runs: list[Run], targets: dict[str, str]) -> str:
     return "".join(parts)
 
 
+def _status(status: str, language: str) -> str:
+    """Return a review status ("never approved") in the draft's language; a status given
+    per language ("fr: never approved") keeps its language codes."""
+    parts = []
+    for piece in status.split("; "):
+        code, _, value = piece.rpartition(": ")
+        key = f"status.{value}"
+        shown = words(key, language) if key in WORDS else value
+        parts.append(f"{code}: {shown}" if code else shown)
+    return "; ".join(parts)
+
+
 def unapproved_notice(rendered: RenderedDocument, pending: Mapping[str, str]) -> list[str]:
     """Return the first-page notice listing clauses legal has not approved (or nothing)."""
     if not pending:
@@ -86,7 +98,8 @@ def unapproved_notice(rendered: RenderedDocument, pending: Mapping[str, str]) ->
                     "Notice",
                     run(
                         f"{words('article', rendered.language)} {article.number}, {article.title} "
-                        f"({article.clause_id}@{version}): {status}"
+                        f"({article.clause_id}@{version}){words('annex.colon', rendered.language)}"
+                        f"{_status(status, rendered.language)}"
                     ),
                 )
             )
