@@ -15,8 +15,8 @@ from agreements.review.approvals import approve
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "i18n"
-FRENCH_SPEC = ROOT / "examples" / "translated" / "senegal-emplois-verts-jeunes.yaml"
-SPANISH_SPEC = ROOT / "examples" / "translated" / "peru-cafe-trabajo-decente.yaml"
+FRENCH_SPEC = ROOT / "examples" / "senegal-emplois-verts-jeunes.yaml"
+SPANISH_SPEC = ROOT / "examples" / "peru-cafe-trabajo-decente.yaml"
 
 
 def build_library(folder: Path) -> Library:
@@ -29,6 +29,8 @@ def build_library(folder: Path) -> Library:
         settings["languages"][language]["terms"] = terms
     text = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)
     (folder / "clauses" / "settings.yaml").write_text(text, encoding="utf-8")
-    library = load_library(folder)
-    approve(library, sorted(library.clauses), "Legal Office", None, dt.date(2026, 1, 5), {})
+    for language in ("en", "fr", "es"):  # a reviewer approves one language at a time
+        library = load_library(folder)
+        ids = sorted(library.clauses)
+        approve(library, ids, "Legal Office", None, dt.date(2026, 1, 5), {}, language=language)
     return load_library(folder)

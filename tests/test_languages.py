@@ -67,7 +67,7 @@ FRENCH = [
     ("de {{ settings.organisation.acting_through }}", "de le Bureau international du Travail"),
     ("{{ org.legal_name }} ({{ org.short_name }})", "Organisation internationale du Travail (OIT)"),
     ("{{ 30 | days }}", "trente (30) jours"),
-    ("{{ agreement.start_date | date }}", "1 juin 2026"),
+    ("{{ agreement.start_date | date }}", "1er juin 2026"),
     ("{{ parties | names }}", "OIT, le Ministère et SEV"),
 ]  # fmt: skip
 SPANISH = [
@@ -150,8 +150,17 @@ def test_a_missing_glossary_entry_names_the_term_and_the_language(real_library: 
         "the fr glossary (languages.fr.terms in the settings) has no translation of the defined "
         "term 'Work Plan': add 'Work Plan: <fr term>'"
     )
+    settings = real_library.settings
+    french = settings.languages["fr"]
+    glossary = {k: v for k, v in french.terms.items() if k != "Work Plan"}
+    without = settings.model_copy(
+        update={
+            "languages": {**settings.languages, "fr": french.model_copy(update={"terms": glossary})}
+        }
+    )
+    assert settings.defined_term("Work Plan", "fr") == "Plan de travail"
     with pytest.raises(LibraryError, match=re.escape(message)):
-        real_library.settings.defined_term("Work Plan", "fr")
+        without.defined_term("Work Plan", "fr")
 
 
 def test_a_language_the_settings_lack_is_a_library_error(real_library: Library) -> None:
@@ -308,3 +317,20 @@ def test_french_de_and_que_are_elided_before_a_spec_value_starting_with_a_vowel(
         f"tant qu\u2019{value('Acme')}"
     )
     assert mark_prepositions(f"de {value('IFRC')}", "es") == f"de {value('IFRC')}"
+
+
+def test_french_and_spanish_wording_takes_guillemets_and_spec_values_keep_their_quotes() -> None:
+    from agreements.clauses.grammar import mark_prepositions
+    from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
+
+    value = f'{LITERAL_OPEN}Acme "Solar" Ltd{LITERAL_CLOSE}'
+    assert (
+        mark_prepositions(f'(ci-après « "l\'**Accord**" ») et "{value}"', "fr").count(
+            "\u00ab\u00a0"
+        )
+        == 2
+    )
+    assert mark_prepositions(f'el "**Acuerdo**" y "{value}"', "es") == (
+        f"el \u00ab**Acuerdo**\u00bb y \u00ab{value}\u00bb"
+    )
+    assert mark_prepositions('the "**Agreement**"', "en") == 'the "**Agreement**"'

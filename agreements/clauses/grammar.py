@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from agreements.clauses.sandbox import ARTICLE, LITERAL_OPEN, PREPOSITION, REF_OPEN
+from agreements.clauses.sandbox import ARTICLE, LITERAL_CLOSE, LITERAL_OPEN, PREPOSITION, REF_OPEN
 
 if TYPE_CHECKING:
     from agreements.clauses.markup import Run
@@ -93,10 +93,31 @@ def elide(text: str, language: str) -> str:
     return _ELIDABLE.sub(lambda m: m.group(1)[:-1] + "\u2019", text)
 
 
+# Quotation marks of the wording (never of spec values): French « » with no-break spaces
+# inside, Spanish « »; English keeps its curly quotes (markup.typographic).
+_GUILLEMETS = {"fr": ("\u00ab\u00a0", "\u00a0\u00bb"), "es": ("\u00ab", "\u00bb")}
+_VALUE = re.compile(f"({LITERAL_OPEN}[^{LITERAL_CLOSE}]*{LITERAL_CLOSE})")
+_OPENING = re.compile(r'(^|[\s(\[\u2014/-])"')
+
+
+def guillemets(text: str, language: str) -> str:
+    """Return French or Spanish text with the straight double quotes of its wording made
+    guillemets, opening after a space or a bracket and closing elsewhere."""
+    if language not in _GUILLEMETS or '"' not in text:
+        return text
+    opening, closing = _GUILLEMETS[language]
+    pieces = _VALUE.split(text)
+    for index in range(0, len(pieces), 2):
+        before = pieces[index - 1][-1:] if index else ""
+        piece = _OPENING.sub(lambda m: m.group(1) + opening, before + pieces[index])
+        pieces[index] = piece[len(before) :].replace('"', closing)
+    return "".join(pieces)
+
+
 def mark_prepositions(text: str, language: str) -> str:
     """Return rendered text with each preposition that stands before a marked article or a
     list of references marked for contraction (English text is returned as it is)."""
-    text = elide(text, language)
+    text = guillemets(elide(text, language), language)
     if language not in _CONTRACTIONS or (ARTICLE not in text and REF_OPEN not in text):
         return text
     return _marking(language).sub(PREPOSITION + r"\1 ", text)
