@@ -73,7 +73,8 @@ def cover_fields(rendered: RenderedDocument, languages: tuple[str, ...]) -> dict
         "reference_line": words_in("cover.reference", languages, reference=reference),
         "header": words_in("header.draft", languages, reference=reference),
         "page_word": words_in("footer.page", languages),
-        "page_of": words_in("footer.of", languages),
+        # "Page 4 of / sur 58" reads badly: a bilingual footer says "Page 4 / 58".
+        "page_of": words_in("footer.of", languages) if len(languages) == 1 else "/",
     }
 
 
