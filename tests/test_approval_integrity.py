@@ -125,7 +125,9 @@ def test_signed_approvals_detect_a_hand_edited_lock_file(library: Path, tmp_path
     settings.write_text(
         settings.read_text(encoding="utf-8") + "\nsigned_approvals: true\n", encoding="utf-8"
     )
-    status = run_cli("clauses", "status", "--library", str(library), "--format", "json")
+    status = run_cli(
+        "clauses", "status", "--library", str(library), "--format", "json", "--language", "en"
+    )
     assert {row["status"] for row in yaml.safe_load(status.stdout)} == {
         "approval signature not verified"
     }
@@ -148,7 +150,9 @@ def test_signed_approvals_detect_a_hand_edited_lock_file(library: Path, tmp_path
         str(library),
     )
     assert signed.returncode == 0, signed.stderr
-    status = run_cli("clauses", "status", "--library", str(library), "--format", "json")
+    status = run_cli(
+        "clauses", "status", "--library", str(library), "--format", "json", "--language", "en"
+    )
     rows = yaml.safe_load(status.stdout)
     assert {row["status"] for row in rows} == {"approved"}
     assert all(row["approved"].endswith("signed by legal@ilo.org") for row in rows)
@@ -157,7 +161,9 @@ def test_signed_approvals_detect_a_hand_edited_lock_file(library: Path, tmp_path
 
     _forge(library, "survival")
     rows = yaml.safe_load(
-        run_cli("clauses", "status", "--library", str(library), "--format", "json").stdout
+        run_cli(
+            "clauses", "status", "--library", str(library), "--format", "json", "--language", "en"
+        ).stdout
     )
     assert [r["id"] for r in rows if r["status"] != "approved"] == ["survival"]
     forged = run_cli(
@@ -183,6 +189,8 @@ def test_signed_approvals_detect_a_hand_edited_lock_file(library: Path, tmp_path
     )
     assert by_stranger.returncode == 0, by_stranger.stderr
     rows = yaml.safe_load(
-        run_cli("clauses", "status", "--library", str(library), "--format", "json").stdout
+        run_cli(
+            "clauses", "status", "--library", str(library), "--format", "json", "--language", "en"
+        ).stdout
     )
     assert [r["id"] for r in rows if r["status"] != "approved"] == ["survival"]
