@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import nodes
 from pydantic import BaseModel
 
+from agreements.clauses.compiled import cached_facts
 from agreements.clauses.model import Clause, clause_sources
 from agreements.clauses.safety import parse_checked, violations
 from agreements.clauses.sandbox import FUNCTIONS, TERM_FUNCTIONS
@@ -90,7 +91,30 @@ def _check_chain(root: str, attrs: list[str], where: str) -> Iterator[Issue]:
 
 
 def analyse_source(source: str, where: str, *, expression: bool) -> SourceFacts:
-    """Return the facts and issues of one condition (`expression`) or text."""
+    """Return the facts and issues of one condition (`expression`) or text.
+
+    Parsing every text of a library written in three languages costs about a second, so
+    the facts of each source are kept in the authenticated disk cache (`cached_facts`)."""
+    refs, defines, uses, roles, issues = cached_facts(
+        f"analyse:{int(expression)}", source, lambda text: _facts_tuple(text, expression)
+    )
+    return SourceFacts(
+        list(refs), list(defines), list(uses), list(roles), [Issue(c, where, m) for c, m in issues]
+    )
+
+
+def _facts_tuple(source: str, expression: bool) -> Any:
+    facts = _analyse(source, "", expression=expression)
+    return (
+        tuple(facts.refs),
+        tuple(facts.defines),
+        tuple(facts.uses),
+        tuple(facts.roles),
+        tuple((i.code, i.message) for i in facts.issues),
+    )
+
+
+def _analyse(source: str, where: str, *, expression: bool) -> SourceFacts:
     facts = SourceFacts()
     if not expression:
         facts.defines = [m.strip() for m in DEFINE.findall(source)]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from jinja2 import nodes
 
@@ -38,11 +40,29 @@ def screen_clause_text(text: str, settings: Settings) -> list[ScreenedPosition]:
     plain = _ORG_PLACEHOLDER.sub(org, text)
     plain = _GROUP_PLACEHOLDER.sub(" partner ", plain)
     plain = _TEMPLATE_SYNTAX.sub(" ", plain).replace("[[", "").replace("]]", "")
-    return screen(
-        plain,
-        settings.forbidden_positions,
-        org_names=settings.organisation_names(),
-    )
+
+    def found(text: str) -> Any:
+        taken = screen(text, settings.forbidden_positions, org_names=settings.organisation_names())
+        return tuple((f.key, f.title, f.excerpt, f.fix) for f in taken)
+
+    # Screening every text in three languages costs most of a lint: the findings of each
+    # text are cached on disk for exactly these positions and names.
+    kind = f"screen:{_policy_digest(settings)}"
+    return [ScreenedPosition(*entry) for entry in cached_facts(kind, plain, found)]
+
+
+_DIGESTS: dict[int, tuple[Settings, str]] = {}
+
+
+def _policy_digest(settings: Settings) -> str:
+    """Return a digest of the settings screening depends on: positions and names."""
+    known = _DIGESTS.get(id(settings))
+    if known is not None and known[0] is settings:
+        return known[1]
+    policy = [p.model_dump() for p in settings.forbidden_positions], settings.organisation_names()
+    digest = hashlib.sha256(repr(policy).encode("utf-8")).hexdigest()[:16]
+    _DIGESTS[id(settings)] = (settings, digest)
+    return digest
 
 
 def _problem(source: ClauseSource, code: str, where: str, message: str, fix: str = "") -> Problem:
