@@ -70,33 +70,38 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _token(token: str, org: tuple[str, ...], parties: tuple[str, ...]) -> str:
+# Names are replaced in the text, before matching, by one mark for the organisation and one
+# for any other party: the patterns then hold two short marks instead of every name, so they
+# are compiled once for all specs, and quickly.
+_ORG_MARK, _PARTY_MARK = "\ue010", "\ue011"
+
+
+def _word(name: str) -> str:
+    if name.endswith("*") and len(name) > 1:
+        return re.escape(name[:-1]) + r"[\w'-]*"
+    return re.escape(name) + r"(?:'s)?"
+
+
+def _token(token: str) -> str:
     if token == "*":
         return _GAP
-    names: tuple[str, ...] = ()
+    alternatives: list[str] = []
     for word in token.split("|"):
         if word == "ORG":
-            names += org or ("organisation",)
+            alternatives.append(re.escape(_ORG_MARK) + r"(?:'s)?")
         elif word == "PARTY":
-            names += tuple(parties) + _PARTY_WORDS
+            alternatives.append(re.escape(_PARTY_MARK) + r"(?:'s)?")
+            alternatives.extend(_word(w) for w in _PARTY_WORDS)
         else:
-            names += (word,)
-    alternatives = []
-    for name in names:
-        name = normalise(name)
-        if name.endswith("*") and len(name) > 1:
-            alternatives.append(re.escape(name[:-1]) + r"[\w'-]*")
-        else:
-            alternatives.append(re.escape(name) + r"(?:'s)?")
+            alternatives.append(_word(normalise(word)))
     return r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])"
 
 
 @cache
-def compile_pattern(
-    pattern: str, org: tuple[str, ...], parties: tuple[str, ...]
-) -> re.Pattern[str]:
-    """Return the regular expression of a screening pattern (see the module docstring)."""
-    parts = [_token(t, org, parties) for t in pattern.split()]
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Return the regular expression of a screening pattern (see the module docstring), for
+    text whose names have been marked (`Screener.screen` does it)."""
+    parts = [_token(t) for t in pattern.split()]
     joined = ""
     for index, part in enumerate(parts):
         if part == _GAP:
@@ -120,19 +125,62 @@ def _names(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _compiled(
-    pattern_sets: tuple[tuple[str, ...], ...], org: tuple[str, ...], parties: tuple[str, ...]
-) -> tuple[re.Pattern[str] | None, ...]:
-    """Return one regular expression per set of patterns (their alternation), or None for
-    an empty set: a sentence is searched once per position, not once per pattern."""
-    out: list[re.Pattern[str] | None] = []
-    for patterns in pattern_sets:
-        if not patterns:
-            out.append(None)
-            continue
-        joined = "|".join(f"(?:{compile_pattern(p, org, parties).pattern})" for p in patterns)
-        out.append(re.compile(joined))
-    return tuple(out)
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return one regular expression for a set of patterns (their alternation), or None for
+    an empty set; compiled when a sentence first needs it, once per process."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{_source(p)})" for p in patterns))
+
+
+def _source(pattern: str) -> str:
+    return compile_pattern(pattern).pattern
+
+
+@cache
+def _anchors(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Return the words (and word beginnings, for `word*`) one of which a sentence must hold
+    for any of `patterns` to match it: the words of each pattern's first token that names
+    neither ORG nor PARTY. None when some pattern has no such token (always searched)."""
+    words: set[str] = set()
+    starts: set[str] = set()
+    for pattern in patterns:
+        token = next(
+            (t for t in pattern.split() if t != "*" and not {"ORG", "PARTY"} & set(t.split("|"))),
+            None,
+        )
+        if token is None:
+            return None
+        for word in token.split("|"):
+            # An elided article is its own word ("s'engage" reads "s' engage"): the anchor
+            # is the last word.
+            last = normalise(word).split()[-1]
+            if last.endswith("*") and len(last) > 1:
+                starts.add(last[:-1])
+            else:
+                words.add(last)
+    return frozenset(words), tuple(sorted(starts))
+
+
+def _may_match(patterns: tuple[str, ...], words: frozenset[str]) -> bool:
+    """Return False when the sentence's `words` rule every pattern of the set out."""
+    anchors = _anchors(patterns)
+    if anchors is None:
+        return True
+    exact, starts = anchors
+    if exact & words:
+        return True
+    return any(word.startswith(starts) for word in words) if starts else False
+
+
+@cache
+def _marker(org: tuple[str, ...], parties: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return the expression that finds the names of the organisation and of the parties
+    (longest first, whole words), or None when there are none."""
+    names = sorted({*org, *parties}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -142,9 +190,9 @@ class Screener:
 
     positions: tuple[PositionLike, ...]
     org: tuple[str, ...]
-    takes: tuple[re.Pattern[str] | None, ...]
-    clears: tuple[re.Pattern[str] | None, ...]
-    any_take: re.Pattern[str] | None
+    marker: re.Pattern[str] | None
+    takes: tuple[tuple[str, ...], ...]
+    clears: tuple[tuple[str, ...], ...]
 
     def screen(self, text: str, *, org_is_subject: bool = False) -> list[ScreenedPosition]:
         """Return each forbidden position the text takes, once per position.
@@ -154,15 +202,23 @@ class Screener:
         """
         found: list[ScreenedPosition] = []
         for raw in _SENTENCE.split(text):
-            sentence = normalise(raw)
-            if org_is_subject and self.org:
-                sentence = f"{self.org[0]} {sentence}"
-            # Most sentences take no position: one search over all patterns rules them out.
-            if self.any_take is None or not self.any_take.search(sentence):
-                continue
-            for position, take, clear in zip(self.positions, self.takes, self.clears, strict=True):
-                if take is None or any(f.key == position.key for f in found):
+            sentence = self._marked(normalise(raw))
+            if org_is_subject:
+                sentence = f"{_ORG_MARK} {sentence}"
+            # Most sentences take no position: the words a position's patterns need rule
+            # them out without compiling or running its expression.
+            found_words = re.findall(r"[\w'-]+", sentence)
+            words = frozenset(found_words + [w[:-2] for w in found_words if w.endswith("'s")])
+            for position, takes, clears in zip(
+                self.positions, self.takes, self.clears, strict=True
+            ):
+                if not takes or any(f.key == position.key for f in found):
                     continue
+                if not _may_match(takes, words):
+                    continue
+                take = _alternation(takes)
+                assert take is not None
+                clear = _alternation(clears)
                 if clear is not None and clear.search(sentence):
                     continue
                 for match in take.finditer(sentence):
@@ -176,19 +232,24 @@ class Screener:
                     break
         return found
 
+    def _marked(self, sentence: str) -> str:
+        """Return the sentence with each name replaced by the mark of its kind."""
+        if self.marker is None:
+            return sentence
+        org = set(self.org)
+        return self.marker.sub(lambda m: _ORG_MARK if m.group() in org else _PARTY_MARK, sentence)
+
 
 def screener(
     positions: Iterable[PositionLike], *, org_names: Iterable[str], party_names: Iterable[str] = ()
 ) -> Screener:
     """Return the screener of `positions` for the organisation's and the other parties' names."""
     listed = tuple(positions)
-    org = _names(tuple(org_names))
-    parties = _names(tuple(party_names))
-    takes = _compiled(tuple(tuple(p.patterns) for p in listed), org, parties)
-    clears = _compiled(tuple(tuple(p.unless) for p in listed), org, parties)
-    everything = tuple(pattern for p in listed for pattern in p.patterns)
-    (any_take,) = _compiled((everything,), org, parties)
-    return Screener(listed, org, takes, clears, any_take)
+    org = _names(tuple(org_names)) or ("organisation",)
+    parties = tuple(n for n in _names(tuple(party_names)) if n not in org)
+    takes = tuple(tuple(p.patterns) for p in listed)
+    clears = tuple(tuple(p.unless) for p in listed)
+    return Screener(listed, org, _marker(org, parties), takes, clears)
 
 
 def screen(
