@@ -334,3 +334,19 @@ def test_french_and_spanish_wording_takes_guillemets_and_spec_values_keep_their_
         f"el \u00ab**Acuerdo**\u00bb y \u00ab{value}\u00bb"
     )
     assert mark_prepositions('the "**Agreement**"', "en") == 'the "**Agreement**"'
+
+
+def test_a_name_that_starts_with_its_own_article_is_contracted_like_a_function_s() -> None:
+    """A spec may call a party "le Ministère": "de le Ministère" is not French."""
+    from agreements.clauses.grammar import mark_prepositions
+    from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
+
+    def value(text: str) -> str:
+        return f"{LITERAL_OPEN}{text}{LITERAL_CLOSE}"
+
+    assert mark_prepositions(f"de {value('le Ministère')}, à {value('les Amis')}", "fr") == (
+        f"du {value('Ministère')}, aux {value('Amis')}"
+    )
+    assert mark_prepositions(f"de {value('la Banque')}", "fr") == f"de {value('la Banque')}"
+    assert mark_prepositions(f"de {value('el Ministerio')}", "es") == f"del {value('Ministerio')}"
+    assert mark_prepositions(f"of {value('the Ministry')}", "en") == f"of {value('the Ministry')}"

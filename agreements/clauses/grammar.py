@@ -85,10 +85,35 @@ _ELIDABLE = re.compile(
 )
 
 
+# A spec value that starts with its own article ("le Ministère", "el Ministerio") takes the
+# contraction a clause function's article would: "de le Ministère" becomes "du Ministère".
+_VALUE_ARTICLE = {
+    language: re.compile(
+        rf"(?<![\w'\u2019])({_PREPOSITIONS[language]}) {LITERAL_OPEN}"
+        rf"({'|'.join(sorted({a for _, a in pairs}))}) "
+    )
+    for language, pairs in _CONTRACTIONS.items()
+}
+
+
 def elide(text: str, language: str) -> str:
     """Return rendered French text with "de" and "que" elided before a spec value that
-    starts with a vowel ("de IFRC" becomes "d'IFRC"); other languages are returned as is."""
-    if language != "fr" or LITERAL_OPEN not in text:
+    starts with a vowel ("de IFRC" becomes "d'IFRC"), and French or Spanish text with a
+    preposition contracted with the article a spec value starts with ("du Ministère",
+    "del Ministerio"); English is returned as is."""
+    if language not in _CONTRACTIONS or LITERAL_OPEN not in text:
+        return text
+
+    def contract(match: re.Match[str]) -> str:
+        preposition, article = match.group(1), match.group(2)
+        form = _CONTRACTIONS[language].get((preposition.lower(), article))
+        if form is None:
+            return match.group(0)
+        form = form.capitalize() if preposition[0].isupper() else form
+        return f"{form} {LITERAL_OPEN}"
+
+    text = _VALUE_ARTICLE[language].sub(contract, text)
+    if language != "fr":
         return text
     return _ELIDABLE.sub(lambda m: m.group(1)[:-1] + "\u2019", text)
 
