@@ -20,13 +20,16 @@ import yaml
 from docx import Document
 
 from agreements.clauses.load import Library, load_library
+from agreements.countries import localised_country
 from agreements.formatting import (
     country_name,
     format_amount,
     format_date,
     format_money,
     format_percent,
+    format_period,
 )
+from agreements.words import WORDS, words
 from tests.conftest import EXAMPLES, ROOT, run_cli
 from tests.drafts import make_draft
 
@@ -91,34 +94,48 @@ def _skipped(path: tuple[str | int, ...], value: Any, spec: dict[str, Any]) -> b
 
 
 def _forms(
-    path: tuple[str | int, ...], value: Any, parent: dict[str, Any], names: dict[str, str]
+    path: tuple[str | int, ...],
+    value: Any,
+    parent: dict[str, Any],
+    names: dict[str, str],
+    language: str = "en",
 ) -> list[str]:
-    """Return the ways the draft may write `value`."""
+    """Return the ways a draft in `language` may write `value`."""
     last = path[-1]
     if isinstance(value, dt.date):
-        return [format_date(value)]
-    if last in ("party", "recipient", "owner", "controller") and isinstance(value, str):
+        return [format_date(value, language)]
+    party_keys = ("party", "recipient", "owner", "controller", "chair")
+    if (last in party_keys or "selected_by" in path) and isinstance(value, str):
         return [names.get(value, value)]
     if last in ("amount", "unit_value") and "currency" in parent:
         amount, currency = Decimal(str(value)), parent["currency"]
         if last == "unit_value":
             # A goods table of one currency names it in its headers, once.
-            return [format_money(amount, currency), format_amount(amount, currency)]
-        return [format_money(amount, currency)]
+            return [
+                format_money(amount, currency, language),
+                format_amount(amount, currency, language),
+            ]
+        return [format_money(amount, currency, language)]
     if last == "currency":
         return [str(value)]
     if last == "support_cost_rate":
-        return [format_percent(Decimal(str(value)))]
+        return [format_percent(Decimal(str(value)), language)]
     if last == "country":
-        return [country_name(str(value)), str(value)]
+        return [country_name(str(value)), localised_country(str(value), language), str(value)]
     if last == "quantity":
         return [f"{Decimal(str(value)).normalize():f}"]
-    if last == "termination_notice_days":
-        return [f"({value}) days", f"{value} days"]
-    if last == "retention_months":
-        return [f"{value} months"]
+    if last in ("termination_notice_days", "retention_months"):
+        unit = "days" if last == "termination_notice_days" else "months"
+        return [
+            format_period(int(value), unit, language),
+            format_period(int(value), unit, language, words=False),
+        ]
+    if last == "type" and value == "in_kind":  # "contributions in kind", "en nature"
+        return ["in kind", "en nature", "en especie"]
     if isinstance(value, str) and re.fullmatch(r"[a-z_]+", value):
-        return [value.replace("_", " ")]
+        # A category the draft names in its language (the catalogue's words for it).
+        worded = [words(key, language) for key in WORDS if key.endswith(f".{value}")]
+        return [value.replace("_", " "), *worded]
     text = " ".join(str(value).split())
     return [text, text.rstrip(".;")]  # a list item may lose its closing stop
 
@@ -146,6 +163,7 @@ def texts(library: Library, tmp_path_factory: pytest.TempPathFactory) -> dict[st
 def test_every_value_of_the_spec_is_in_the_draft(spec: Path, texts: dict[str, str]) -> None:
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     names = {p["id"]: p["short_name"] for p in data["parties"]}
+    language = data["agreement"]["language"]
     text = texts[spec.stem].replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
     missing = []
     for path, value, _ in _leaves(data):
@@ -157,11 +175,12 @@ def test_every_value_of_the_spec_is_in_the_draft(spec: Path, texts: dict[str, st
             node = node[step]
             if isinstance(node, dict):
                 context = {**context, **{k: v for k, v in node.items() if k == "currency"}}
-        forms = _forms(path, value, context, names)
+        forms = _forms(path, value, context, names, language)
         folded = text.casefold()
-        if not any(form.replace("\u2019", "'").casefold() in folded for form in forms):
+        forms = [" ".join(form.replace("\u2019", "'").split()) for form in forms]
+        if not any(form.casefold() in folded for form in forms):
             missing.append(f"{_key(path)} = {value!r}")
-    assert missing == []
+    assert missing == [], "\n".join(missing)
 
 
 def test_a_clause_citing_an_annex_the_draft_lacks_is_a_plan_error(tmp_path: Path) -> None:
