@@ -16,6 +16,7 @@ from agreements.clauses.load import Library, load_library
 from agreements.formatting import format_money
 from agreements.review.canonical import clause_text, text_hash
 from agreements.spec import PartnershipSpec
+from agreements.words import words
 from tests.conftest import EXAMPLES, ROOT, require_soffice, run_cli
 from tests.drafts import Draft, assert_audit_clean, make_draft
 
@@ -42,15 +43,17 @@ def _spec(name: str) -> PartnershipSpec:
 def test_every_party_signatory_and_amount_appears(name: str, drafts: dict[str, Draft]) -> None:
     text = drafts[name].text()
     spec = _spec(name)
+    language = spec.agreement.main_language.value
+    name_label, title_label = words("signature.name", language), words("signature.title", language)
     for party in spec.parties:
         assert party.legal_name in text
         for signatory in party.signatories:
-            assert f"Name: {signatory.name}" in text
-            assert f"Title: {signatory.title}" in text
+            assert re.search(rf"{name_label}\s?: {re.escape(signatory.name)}", text)
+            assert re.search(rf"{title_label}\s?: {re.escape(signatory.title)}", text)
     for contribution in spec.financial():
-        assert format_money(contribution.amount, contribution.currency) in text
+        assert format_money(contribution.amount, contribution.currency, language) in text
         for instalment in contribution.instalments:
-            assert format_money(instalment.amount, contribution.currency) in text
+            assert format_money(instalment.amount, contribution.currency, language) in text
 
 
 def test_amounts_are_formatted_for_people(drafts: dict[str, Draft]) -> None:
