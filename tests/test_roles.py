@@ -15,11 +15,11 @@ from docx import Document
 from agreements.build import check
 from agreements.clauses.load import Library, load_library
 from agreements.spec.parties import PartyCategory, PartyRole
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import ENGLISH_EXAMPLES, ROOT, run_cli
 from tests.drafts import make_draft
 
 ROLES = ROOT / "tests" / "data" / "roles"
-SPECS = [*EXAMPLES, *sorted(ROLES.glob("*.yaml"))]
+SPECS = [*ENGLISH_EXAMPLES, *sorted(ROLES.glob("*.yaml"))]
 
 
 @pytest.fixture(scope="module")
