@@ -21,9 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 # The examples drafted in English: tests that find articles by their English headings read
 # these (the French and Spanish examples have their own language tests).
-ENGLISH_EXAMPLES = [
-    p for p in EXAMPLES if "\n  language: en\n" in p.read_text(encoding="utf-8")
-]
+ENGLISH_EXAMPLES = [p for p in EXAMPLES if "\n  language: en\n" in p.read_text(encoding="utf-8")]
 
 # `tests` is a package, so pytest puts this checkout first on sys.path; make sure the code
 # under test is this checkout's and not another one installed in the same environment.

@@ -40,6 +40,8 @@ def _title(clause: Clause, language: str) -> str:
 
 
 def _status_line(items: list[ClauseStatus]) -> str:
+    if len({s.status for s in items}) == 1:  # the same in every language: say it once
+        return items[0].status.value
     return "; ".join(f"{s.language}: {s.status.value}" for s in items)
 
 
