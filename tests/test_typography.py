@@ -17,7 +17,8 @@ from agreements.clauses.load import Library, load_library
 from agreements.review.pack import PackChoice, build_review_pack
 from agreements.word.measure import CELL_PADDING_CM, longest_word, text_width
 from agreements.word.ooxml import TWIPS_PER_CM
-from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES, require_soffice
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
+from tests.conftest import require_soffice
 from tests.drafts import Draft, make_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
