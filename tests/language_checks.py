@@ -30,8 +30,8 @@ ENGLISH_WORDS = frozenset(_WORDS.split())
 # English words that are words of the language too ("Page X sur Y", "les Parties").
 _ALSO = {
     "fr": {"page", "parties", "services", "signatures", "cent", "focal", "total", "description",
-           "personnel", "notice"},
-    "es": {"total", "legal", "personnel"},
+           "personnel", "notice", "annexes", "report"},
+    "es": {"total", "legal", "personnel", "focal"},
 }  # fmt: skip
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -69,8 +69,13 @@ def all_text(draft: Draft) -> str:
 def english_words(text: str, values: list[str], language: str) -> list[str]:
     """Return the English words of `text` once the spec's `values` are taken out."""
     flat = " ".join(text.replace("\u2019", "'").split())
-    for value in values:
-        flat = flat.replace(value.replace("\u2019", "'"), " ")
+    # Longest values first, so a name inside a longer value does not break its removal; a
+    # value of two letters (a language code) would cut words apart.
+    for value in sorted(values, key=len, reverse=True):
+        if len(value) > 2:
+            written = " ".join(value.replace("\u2019", "'").split())
+            # A list item or table cell may print the value without its closing stop.
+            flat = flat.replace(written, " ").replace(written.rstrip(".;"), " ")
     words = re.findall(r"[^\W\d_]+", flat)
     english = ENGLISH_WORDS - _ALSO[language]
     return sorted({w for w in words if w.lower() in english})
