@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import EXAMPLES, ROOT, in_ci
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
+from tests.conftest import ROOT, in_ci
 
 SETTINGS = yaml.safe_load((ROOT / "clauses" / "settings.yaml").read_text(encoding="utf-8"))
 ORGANISATION = SETTINGS["organisation"]["legal_name"]

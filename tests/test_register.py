@@ -30,7 +30,7 @@ from agreements.register.queries import Filters
 from agreements.register.schema import VERSION_TABLE, AgreementStatus
 from agreements.register.sources import spec_record
 from agreements.register.store import add_records, match_key
-from tests.conftest import EXAMPLES
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
 from tests.registers import (
     SCREENING_MONTHS,
     example_specs,

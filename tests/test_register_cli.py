@@ -14,7 +14,8 @@ import pytest
 
 from agreements.build import build
 from agreements.clauses.load import load_library
-from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
+from tests.conftest import ROOT, run_cli
 from tests.registers import example_specs, expected_due
 
 SPECS = example_specs()

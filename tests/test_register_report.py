@@ -16,7 +16,7 @@ from agreements.register.charts import BAR, Bar, bar_chart
 from agreements.register.database import open_register
 from agreements.register.location import parse_location
 from agreements.register.page import money
-from tests.conftest import EXAMPLES
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
 from tests.registers import example_specs, expected_due, expected_figures, screenshot
 
 TODAY = dt.date(2026, 9, 1)
