@@ -62,9 +62,10 @@ FRENCH = [
     ("aucun {{ term('partner') }}", "aucun Partenaire"),
     ("{{ each_other() }} s'engage", "chaque autre Partie s'engage"),
     ("{{ Each_other() }} s'engage", "Chaque autre Partie s'engage"),
-    # Never any other text: a plain "de le" of the clause, a value printed after "de".
+    # Never a plain "de le" of the clause's own wording; a value that starts with its own
+    # article contracts like a function's ("du Bureau").
     ("afin de le faire", "afin de le faire"),
-    ("de {{ settings.organisation.acting_through }}", "de le Bureau international du Travail"),
+    ("de {{ settings.organisation.acting_through }}", "du Bureau international du Travail"),
     ("{{ org.legal_name }} ({{ org.short_name }})", "Organisation internationale du Travail (OIT)"),
     ("{{ 30 | days }}", "trente (30) jours"),
     ("{{ agreement.start_date | date }}", "1er juin 2026"),

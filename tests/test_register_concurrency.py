@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from agreements.register.database import open_register
 from agreements.register.location import parse_location
 from agreements.register.models import Agreement, Organisation, StatusEvent, Version
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import ENGLISH_EXAMPLES as EXAMPLES
+from tests.conftest import ROOT
 from tests.registers import example_specs
 
 
