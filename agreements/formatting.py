@@ -34,6 +34,32 @@ def format_date(value: dt.date, language: str = "en") -> str:
     return text
 
 
+# How a period is written: "17 to 19 November 2026", "du 17 au 19 novembre 2026", "del 17
+# al 19 de noviembre de 2026"; the start drops the month and year it shares with the end.
+_RANGE = {"en": "{start} to {end}", "fr": "du {start} au {end}", "es": "del {start} al {end}"}
+_START_PATTERNS = {"en": ("d", "d MMMM"), "fr": ("d", "d MMMM"), "es": ("d", "d 'de' MMMM")}
+
+
+def format_range(start: dt.date, end: dt.date, language: str = "en") -> str:
+    """Return the period from `start` to `end` as the language writes it in a legal text,
+    without repeating the month or year the two dates share ("du 1er au 3 juin 2026")."""
+    if start == end:
+        return format_date(start, language)
+    first = format_date(start, language)
+    if start.year == end.year:
+        same_month = start.month == end.month
+        if language == "en":
+            first = str(start.day) if same_month else f"{start.day} {_MONTHS[start.month - 1]}"
+        else:
+            from babel.dates import format_date as babel_date
+
+            pattern = _START_PATTERNS[language][0 if same_month else 1]
+            first = str(babel_date(start, format=pattern, locale=language))
+            if language == "fr" and start.day == 1:
+                first = "1er" + first[1:]
+    return _RANGE.get(language, _RANGE["en"]).format(start=first, end=format_date(end, language))
+
+
 def format_money(amount: Decimal | int, currency: str, language: str = "en") -> str:
     """Return the amount with its ISO code and the currency's decimals, placed as the
     language's locale places a currency: 'USD 230,000.00' in English (the UN's usage),

@@ -33,6 +33,13 @@ class OrganisationIdentity(BaseModel):
     short_name: Text = Field(description="Name used in clause texts, e.g. 'ILO'.")
     acting_through: Text = Field(description="Secretariat acting for it, e.g. the Office.")
     seat: Text = Field(description="Seat of the organisation.")
+    address: Text | None = Field(
+        default=None,
+        description=(
+            "Postal address of the seat as this language writes it; a draft prints it in its "
+            "own language when the spec gives the seat's address in any language."
+        ),
+    )
 
 
 class LanguageSettings(BaseModel):
@@ -64,6 +71,12 @@ class LanguageSettings(BaseModel):
             "articles; every other term is masculine (Partie and Parte are known)."
         ),
     )
+
+
+def _letters(text: str) -> str:
+    """Return the letters and digits of `text`, folded: what two spellings of one address
+    share."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 class NumberStyle(StrEnum):
@@ -192,6 +205,19 @@ class Settings(BaseModel):
         first: a spec's organisation party carries one of them."""
         identities = (self.organisation, *(s.organisation for s in self.languages.values()))
         return tuple(dict.fromkeys(identity.legal_name for identity in identities))
+
+    def organisation_address(self, written: str, language: str) -> str:
+        """Return the address of the organisation's seat as a draft in `language` prints
+        it, when `written` is that address in any language of the library (letters and
+        digits compared, so "4, route des Morillons" is "4 route des Morillons"); any other
+        address (a country office) is returned as the spec writes it."""
+        identities = {"en": self.organisation}
+        identities.update({code: extra.organisation for code, extra in self.languages.items()})
+        known = {_letters(i.address) for i in identities.values() if i.address}
+        wanted = identities.get(language)
+        if wanted is None or wanted.address is None or _letters(written) not in known:
+            return written
+        return wanted.address
 
     @property
     def library_languages(self) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ fields. Clause texts are not here: they are the library's, written by legal.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 LANGUAGES = ("en", "fr", "es")
@@ -20,8 +21,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "cover.reference": ("Reference: {reference}", "Référence\u00a0: {reference}", "Referencia: {reference}"),
     "cover.draft_note": (
         "Draft to be signed in {place} on or about {date}",
-        "Projet destiné à être signé à {place} le {date} ou vers cette date",
-        "Borrador para su firma en {place} el {date} o en fecha próxima",
+        "Projet destiné à être signé à {place} le {date} ou à une date voisine",
+        "Borrador para su firma en {place} el {date} o en una fecha próxima",
     ),
     "header.draft": (
         "DRAFT {reference} \u2014 for discussion, not for signature",
@@ -34,6 +35,8 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "parties.heading": ("The Parties", "Les Parties", "Las Partes"),
     "parties.heading_mou": ("The Participants", "Les Participants", "Los Participantes"),
     "parties.short_name": ("(\u201c{name}\u201d)", "(«\u00a0{name}\u00a0»)", "(«{name}»)"),
+    "parties.short_name_organisation": ("(\u201c{name}\u201d)", "(«\u00a0{name}\u00a0»)", "(la «{name}»)"),
+    "parties.separator": (";", "\u00a0;", ";"),
     "parties.organisation": (
         "a specialized agency of the United Nations",
         "institution spécialisée des Nations Unies",
@@ -48,6 +51,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "organización internacional creada por su instrumento constitutivo",
     ),
     "parties.registered": ("registered {in_country}", "immatriculée {in_country}", "registrada {in_country}"),
+    "parties.registered_body": ("registered {in_country}", "enregistrée {in_country}", "registrada {in_country}"),
     "preamble.heading": ("Preamble", "Préambule", "Preámbulo"),
     "preamble.purpose": (
         "Wishing to cooperate for the following purpose: ",
@@ -93,16 +97,16 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "annex.action_mou": ("Areas of cooperation", "Domaines de coopération", "Ámbitos de cooperación"),
     "annex.budget": ("Budget and payment terms", "Budget et modalités de paiement", "Presupuesto y condiciones de pago"),
     "annex.goods": ("Goods contributed in kind", "Biens fournis en nature", "Bienes aportados en especie"),
-    "annex.event": ("Particulars of the event", "Caractéristiques de la manifestation", "Datos del evento"),
+    "annex.event": ("Particulars of the event", "Caractéristiques de l'événement", "Datos del evento"),
     "annex.reports": ("Reporting calendar", "Calendrier des rapports", "Calendario de informes"),
     "annex.data": ("Personal data processed", "Données à caractère personnel traitées", "Datos personales tratados"),
     "annex.emblem": ("Approved uses of the name and emblem", "Utilisations autorisées du nom et de l'emblème", "Usos autorizados del nombre y el emblema"),
-    "annex.conditions": ("Special conditions from due diligence", "Conditions particulières issues de la vérification préalable", "Condiciones especiales derivadas de la diligencia debida"),
+    "annex.conditions": ("Special conditions from due diligence", "Conditions particulières issues de la diligence raisonnable", "Condiciones especiales derivadas de la diligencia debida"),
     "annex.risks": ("Risk allocation matrix", "Matrice de répartition des risques", "Matriz de asignación de riesgos"),
     # Annex tables: words shared by several.
-    "range": ("{start} to {end}", "du {start} au {end}", "del {start} al {end}"),
     "total": ("Total", "Total", "Total"),
     "party": ("Party", "Partie", "Parte"),
+    "party_mou": ("Participant", "Participant", "Participante"),
     "purpose": ("Purpose", "Objet", "Objeto"),
     "description": ("Description", "Description", "Descripción"),
     "due_date": ("Due date", "Échéance", "Fecha de vencimiento"),
@@ -117,16 +121,17 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "action.tasks_mou_column": ("Intended activities", "Activités envisagées", "Actividades previstas"),
     "action.estimate": (" (estimated value {value})", " (valeur estimée\u00a0: {value})", " (valor estimado: {value})"),
     "action.beneficiaries": ("Beneficiaries", "Bénéficiaires", "Beneficiarios"),
-    "action.new_material": ("New material", "Nouveau matériel", "Nuevo material"),
-    "action.focal_points": ("Focal points", "Points focaux", "Coordinadores"),
-    "action.focal_point": ("Focal point", "Point focal", "Coordinador"),
+    "action.new_material": ("New Material", "Nouveau Matériel", "Nuevo Material"),
+    "action.focal_points": ("Focal points", "Points focaux", "Puntos focales"),
+    "action.focal_point": ("Focal point", "Point focal", "Punto focal"),
     "action.email": ("E-mail", "Courriel", "Correo electrónico"),
     "action.timeline": ("Timeline", "Calendrier", "Calendario"),
     "action.signature": ("Signature", "Signature", "Firma"),
     "action.signed_at": ("{date} in {place}", "{date} à {place}", "{date} en {place}"),
     "action.start": ("Entry into force", "Entrée en vigueur", "Entrada en vigor"),
     "action.start_mou": ("Beginning of the cooperation", "Début de la coopération", "Inicio de la cooperación"),
-    "action.end": ("End of the term", "Fin de la durée", "Fin del plazo"),
+    "action.end": ("End of the term", "Date d'expiration", "Fecha de expiración"),
+    "action.end_mou": ("End of the cooperation", "Fin de la coopération", "Fin de la cooperación"),
     "service.services": ("Services and expertise", "Services et expertise", "Servicios y conocimientos especializados"),
     "service.staff": ("Personnel", "Personnel", "Personal"),
     "service.facilities": ("Facilities", "Installations", "Instalaciones"),
@@ -155,12 +160,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "earmarking.project": (
         "Earmarked to the project: its activities and budget only",
-        "Affectée au projet\u00a0: ses seules activités et son seul budget",
-        "Asignada al proyecto: únicamente sus actividades y su presupuesto",
+        "Affectée au projet\u00a0: utilisable pour ses seules activités, dans la limite de son budget",
+        "Asignada al proyecto: solo puede destinarse a sus actividades, dentro de su presupuesto",
     ),
     # Goods in kind.
     "goods.given_by": ("Goods given by {party}", "Biens fournis par {party}", "Bienes aportados por {party}"),
-    "goods.item": ("Item", "Article", "Artículo"),
+    "goods.item": ("Item", "Bien", "Bien"),
     "goods.quantity": ("Quantity", "Quantité", "Cantidad"),
     "goods.currency": ("Currency", "Monnaie", "Moneda"),
     "goods.unit_value": ("Unit value", "Valeur unitaire", "Valor unitario"),
@@ -197,9 +202,9 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "special.criminal_records": ("Criminal records", "Casier judiciaire", "Antecedentes penales"),
     "emblem.uses": ("Approved uses", "Utilisations autorisées", "Usos autorizados"),
     "emblem.reference": ("Approval reference", "Référence de l'autorisation", "Referencia de la autorización"),
-    "emblem.by": ("Approved by", "Autorisé par", "Autorizado por"),
+    "emblem.by": ("Approved by", "Autorisation accordée par", "Autorizada por"),
     "emblem.date": ("Date of approval", "Date de l'autorisation", "Fecha de la autorización"),
-    "emblem.until": ("Valid until", "Valable jusqu'au", "Válido hasta"),
+    "emblem.until": ("Valid until", "Valable jusqu'au", "Válida hasta"),
     "risks.category": ("Category", "Catégorie", "Categoría"),
     "risks.owner": ("Owner", "Responsable", "Responsable"),
     "risks.mitigation": ("Mitigation", "Atténuation", "Mitigación"),
@@ -209,7 +214,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "risk.financial": ("Financial", "Financier", "Financiero"),
     "risk.fraud_and_corruption": ("Fraud and corruption", "Fraude et corruption", "Fraude y corrupción"),
     "risk.delivery": ("Delivery", "Exécution", "Ejecución"),
-    "risk.safety_and_security": ("Safety and security", "Sécurité et sûreté", "Seguridad y protección"),
+    "risk.safety_and_security": ("Safety and security", "Sûreté et sécurité", "Seguridad y protección"),
     "risk.safeguarding": ("Safeguarding", "Protection contre les abus", "Salvaguardia"),
     "risk.labour_and_human_rights": ("Labour and human rights", "Droits du travail et droits de l'homme", "Derechos laborales y derechos humanos"),
     "risk.environmental_and_social": ("Environmental and social", "Environnemental et social", "Ambiental y social"),
@@ -223,12 +228,12 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "signature.heading": ("Signatures", "Signatures", "Firmas"),
     "signature.attestation": (
         "In witness whereof, the duly authorized representatives of the Parties have signed this Agreement in {place}, {languages}, on the dates written below.",
-        "En foi de quoi, les représentants dûment autorisés des Parties ont signé le présent Accord à {place}, {languages}, aux dates indiquées ci-dessous.",
+        "En foi de quoi, les représentants dûment habilités des Parties ont signé le présent Accord à {place}, {languages}, aux dates indiquées ci-dessous.",
         "En fe de lo cual, los representantes debidamente autorizados de las Partes firman el presente Acuerdo en {place}, {languages}, en las fechas indicadas a continuación.",
     ),
     "signature.attestation_mou": (
         "The duly authorized representatives of the Participants have signed this Memorandum in {place}, {languages}, on the dates written below.",
-        "Les représentants dûment autorisés des Participants ont signé le présent Mémorandum à {place}, {languages}, aux dates indiquées ci-dessous.",
+        "Les représentants dûment habilités des Participants ont signé le présent Mémorandum à {place}, {languages}, aux dates indiquées ci-dessous.",
         "Los representantes debidamente autorizados de los Participantes firman el presente Memorando en {place}, {languages}, en las fechas indicadas a continuación.",
     ),
     "signature.one_language": ("in the {name} language", "en langue {name}", "en idioma {name}"),
@@ -239,7 +244,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     ),
     "signature.for": ("For {name}", "Pour {name}", "Por {name}"),
     "signature.name": ("Name", "Nom", "Nombre"),
-    "signature.title": ("Title", "Titre", "Cargo"),
+    "signature.title": ("Title", "Fonction", "Cargo"),
     "signature.date": ("Date", "Date", "Fecha"),
     "colon": (": ", "\u00a0: ", ": "),
     "language.en": ("English", "anglaise", "inglés"),
@@ -255,7 +260,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "kind.funding": ("funding", "Accord de financement", "Acuerdo de financiación"),
     "kind.in_kind": ("in kind", "Accord de contribution en nature", "Acuerdo de contribución en especie"),
     "kind.joint_implementation": ("joint implementation", "Accord de mise en œuvre conjointe", "Acuerdo de ejecución conjunta"),
-    "kind.event": ("event", "Accord relatif à une manifestation", "Acuerdo relativo a un evento"),
+    "kind.event": ("event", "Accord relatif à un événement", "Acuerdo relativo a un evento"),
     "kind.advocacy": ("advocacy", "Accord de sensibilisation", "Acuerdo de promoción"),
     "kind.research": ("research", "Accord de recherche", "Acuerdo de investigación"),
     "kind.mou": ("mou", "Mémorandum d'accord", "Memorando de entendimiento"),
@@ -263,12 +268,41 @@ WORDS: dict[str, tuple[str, str, str]] = {
 _INDEX = {language: index for index, language in enumerate(LANGUAGES)}
 
 
+_FRENCH_SPACE = re.compile(r"[ \u00a0]?([;:!?])")
+
+
+def typography(text: str, language: str) -> str:
+    """Return fixed wording (never a spec value) with the language's typography: in French,
+    a typographic apostrophe and a no-break space before ";", ":", "!" and "?"."""
+    if language != "fr":
+        return text
+    return _FRENCH_SPACE.sub(NBSP + r"\1", text.replace("'", "\u2019"))
+
+
 def words(key: str, language: str, **values: str) -> str:
     """Return the fixed wording `key` in `language`, its `{fields}` filled from `values`
     (raises KeyError for an unknown key or language: a missing word is a bug, never a
-    blank in a draft)."""
-    text = WORDS[key][_INDEX[language]]
+    blank in a draft). French elides "de" before a value that starts with a vowel
+    ("Contribution financière d'IFRC")."""
+    text = typography(WORDS[key][_INDEX[language]], language)
+    if language == "fr":
+        text = _ELIDABLE_FIELD.sub(
+            lambda m: (
+                m.group(0)
+                if not _vowel(values.get(m.group(2), ""))
+                else f"{m.group(1)[:-1]}\u2019{{{m.group(2)}}}"
+            ),
+            text,
+        )
     return text.format(**values) if values else text
+
+
+_ELIDABLE_FIELD = re.compile(r"\b(de|que) \{(\w+)\}")
+
+
+def _vowel(value: str) -> bool:
+    """Return True when a French word before `value` elides ("d'IFRC", "d'Orange")."""
+    return value[:1] in "aeiouyâàéèêëîïôûœAEIOUYÂÀÉÈÊËÎÏÔÛŒ" and bool(value)
 
 
 def words_in(key: str, languages: Sequence[str], **values: str) -> str:

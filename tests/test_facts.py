@@ -28,6 +28,7 @@ from agreements.formatting import (
     format_money,
     format_percent,
     format_period,
+    format_range,
 )
 from agreements.words import WORDS, words
 from tests.conftest import EXAMPLES, ROOT, run_cli
@@ -103,6 +104,9 @@ def _forms(
     """Return the ways a draft in `language` may write `value`."""
     last = path[-1]
     if isinstance(value, dt.date):
+        end = parent.get("end_date") if last == "start_date" else None
+        if isinstance(end, dt.date):  # a period: "du 17 au 19 novembre 2026"
+            return [format_date(value, language), format_range(value, end, language)]
         return [format_date(value, language)]
     party_keys = ("party", "recipient", "owner", "controller", "chair")
     if (last in party_keys or "selected_by" in path) and isinstance(value, str):
@@ -171,10 +175,13 @@ def test_every_value_of_the_spec_is_in_the_draft(spec: Path, texts: dict[str, st
             continue
         context: dict[str, Any] = {}
         node: Any = data
-        for step in path[:-1]:  # the nearest enclosing mapping with a currency, for amounts
+        for step in path[:-1]:  # the nearest enclosing currency (amounts) and end (periods)
             node = node[step]
             if isinstance(node, dict):
-                context = {**context, **{k: v for k, v in node.items() if k == "currency"}}
+                context = {
+                    **context,
+                    **{k: v for k, v in node.items() if k in ("currency", "end_date")},
+                }
         forms = _forms(path, value, context, names, language)
         folded = text.casefold()
         forms = [" ".join(form.replace("\u2019", "'").split()) for form in forms]

@@ -239,28 +239,34 @@ def test_cover_parties_and_signature_page_in_french(drafts: dict[str, Draft]) ->
     text = drafts["fr"].text()
     assert "\nentre\nOrganisation internationale du Travail\net\n" in text
     assert "Référence\u00a0: ILO-PPP-2026-061" in text
-    assert "Projet destiné à être signé à Dakar le 12 mai 2026 ou vers cette date" in text
+    assert "Projet destiné à être signé à Dakar le 12 mai 2026 ou à une date voisine" in text
     assert (
         "Organisation internationale du Travail, institution spécialisée des Nations Unies, "
-        "représentée par le Bureau international du Travail" in text
+        "représentée par le Bureau international du Travail, "
+        "4, route des Morillons, CH-1211 Genève 22, Suisse («\u00a0OIT\u00a0»)\u00a0;" in text
     )
-    assert "Société anonyme, immatriculée au Sénégal" in text
+    # A company is entered in the trade register; its legal form is lower case mid-sentence.
+    assert "société anonyme, immatriculée au Sénégal" in text
     assert "autorité publique du Sénégal" in text
     assert "(«\u00a0SEV\u00a0»)" in text
     assert "«\u00a0Donateur\u00a0» désigne SEV" in text
-    assert "ont signé le présent Accord à Dakar, en langue française, aux dates" in text
-    assert "Pour l'Organisation internationale du Travail" in text
+    assert "dûment habilités des Parties ont signé le présent Accord à Dakar, en langue " in text
+    assert "Pour l\u2019Organisation internationale du Travail" in text
     assert "Pour le Gouvernement de la République du Sénégal" in text
     assert "Nom\u00a0: Aminata Diallo" in text
+    assert "Fonction\u00a0: " in text
     assert "Annexe 2\u00a0: Budget et modalités de paiement" in text
 
 
 def test_cover_parties_and_signature_page_in_spanish(drafts: dict[str, Draft]) -> None:
     text = drafts["es"].text()
     assert "\nentre\nOrganización Internacional del Trabajo\ny\n" in text
-    assert "Fundación sin fines de lucro, registrada en Perú" in text
+    assert "(la «OIT»);" in text
+    assert "4, route des Morillons, CH-1211 Ginebra 22, Suiza" in text
+    assert "fundación sin fines de lucro, registrada en el Perú" in text
     assert "firman el presente Acuerdo en Lima, en idioma español, en las fechas" in text
     assert "Por la Organización Internacional del Trabajo" in text
+    assert "Por la Fundación Andina para el Trabajo Decente" in text
     assert "Cargo: Director Ejecutivo" in text
     assert "Anexo 2: Presupuesto y condiciones de pago" in text
     assert "48.318,58\u00a0USD, equivalentes al 13 por ciento de los costos directos" in text

@@ -139,10 +139,28 @@ def guillemets(text: str, language: str) -> str:
     return "".join(pieces)
 
 
+# French puts a no-break space before ";", ":", "!" and "?" that end a phrase (not inside
+# "https://" or "10:30").
+_FRENCH_PUNCTUATION = re.compile(r"(?<=[^\s\u00a0])[ \u00a0]?([;:!?])(?=\s|$)|[ ]([;:!?])(?=\s|$)")
+
+
+def french_spacing(text: str, language: str) -> str:
+    """Return French wording with a no-break space before each ";", ":", "!" and "?" that
+    ends a phrase; spec values keep their own spacing, other languages are unchanged."""
+    if language != "fr" or not any(mark in text for mark in ";:!?"):
+        return text
+    pieces = _VALUE.split(text)
+    for index in range(0, len(pieces), 2):
+        pieces[index] = _FRENCH_PUNCTUATION.sub(
+            lambda m: "\u00a0" + (m.group(1) or m.group(2)), pieces[index]
+        )
+    return "".join(pieces)
+
+
 def mark_prepositions(text: str, language: str) -> str:
     """Return rendered text with each preposition that stands before a marked article or a
     list of references marked for contraction (English text is returned as it is)."""
-    text = guillemets(elide(text, language), language)
+    text = french_spacing(guillemets(elide(text, language), language), language)
     if language not in _CONTRACTIONS or (ARTICLE not in text and REF_OPEN not in text):
         return text
     return _marking(language).sub(PREPOSITION + r"\1 ", text)

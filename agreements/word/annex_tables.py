@@ -32,17 +32,29 @@ def _names(rendered: RenderedDocument) -> dict[str, str]:
     return {p.id: p.short_name for p in rendered.context.parties}
 
 
+def _party_word(rendered: RenderedDocument) -> str:
+    """Return the key of the word a table's party column is headed with: "Participant" in a
+    memorandum of understanding, whose signatories are not parties to an agreement."""
+    return "party_mou" if rendered.context.is_mou else "party"
+
+
 def bullets(items: list[str]) -> list[str]:
     """Return `items` as a bulleted list with a hanging indent."""
     return [paragraph("AnnexList", run(item)) for item in items]
 
 
-def _estimate(c: ServiceContribution, language: str) -> str:
+def _described(c: ServiceContribution, language: str) -> str:
+    """Return a service contribution's description with its estimated value, if any, inside
+    the sentence: "Two trainers (estimated value USD 5,000.00)." keeps its full stop last."""
+    text = c.description.strip()
     value = c.estimated_value
     if value is None:
-        return ""
+        return text
     money = format_money(value.amount, value.currency, language)
-    return words("action.estimate", language, value=money)
+    estimate = words("action.estimate", language, value=money)
+    if text.endswith("."):
+        return text[:-1] + estimate + "."
+    return text + estimate
 
 
 def _people_and_material(rendered: RenderedDocument) -> list[str]:
@@ -65,7 +77,7 @@ def _people_and_material(rendered: RenderedDocument) -> list[str]:
     if focal:
         rows = [[names.get(f.party, f.party), f.name, f.email or ""] for f in focal]
         columns = [
-            Column(words("party", language)),
+            Column(words(_party_word(rendered), language)),
             Column(words("action.focal_point", language)),
             Column(words("action.email", language), whole=True),
         ]
@@ -90,8 +102,7 @@ def action(rendered: RenderedDocument) -> list[str]:
         given = [
             words(f"service.{c.type}", language)
             + words("colon", language)
-            + c.description
-            + _estimate(c, language)
+            + _described(c, language)
             for c in spec.contributions
             if isinstance(c, ServiceContribution) and c.party == party.id
         ]
@@ -99,7 +110,7 @@ def action(rendered: RenderedDocument) -> list[str]:
             rows.append([names[party.id], [*tasks, *given]])
     mou = "_mou" if rendered.context.is_mou else ""
     columns = [
-        Column(words("party", language)),
+        Column(words(_party_word(rendered), language)),
         Column(words(f"action.tasks{mou}_column", language)),
     ]
     out += [_subheading(words(f"action.tasks{mou}", language)), grid(columns, rows)]
@@ -118,7 +129,7 @@ def action(rendered: RenderedDocument) -> list[str]:
                     words(f"action.start{mou}", language),
                     format_date(agreement.start_date, language),
                 ),
-                (words("action.end", language), format_date(agreement.end_date, language)),
+                (words(f"action.end{mou}", language), format_date(agreement.end_date, language)),
             ]
         ),
     ]

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from agreements.formatting import format_date, format_money
+from agreements.formatting import format_date, format_money, format_range
 from agreements.word.annex_tables import action, budget, bullets, goods
 from agreements.word.measure import Column
 from agreements.word.ooxml import paragraph, run
@@ -36,20 +36,11 @@ def _heading(number: int, title: str, bookmark: str, mark_id: int, language: str
     )
 
 
-def _range(start: dt.date, end: dt.date, language: str) -> str:
-    """Return a period as "1 April 2026 to 31 March 2027" ("du ... au ...", "del ... al ...")."""
-    return words(
-        "range", language, start=format_date(start, language), end=format_date(end, language)
-    )
-
-
 def _event(rendered: RenderedDocument) -> list[str]:
     spec, language = rendered.plan.selection.spec, rendered.language
     event = spec.event
     assert event is not None
-    dates = format_date(event.start_date, language)
-    if event.end_date != event.start_date:
-        dates = _range(event.start_date, event.end_date, language)
+    dates = format_range(event.start_date, event.end_date, language)
     rows: list[tuple[str, CellValue]] = [
         (words("event.name", language), event.name),
         (words("event.dates", language), dates),
@@ -85,7 +76,7 @@ def _reports(rendered: RenderedDocument) -> list[str]:
         rows.append(
             [
                 report.title,
-                _range(start, report.period_end, language),
+                format_range(start, report.period_end, language),
                 format_date(report.due_date, language),
                 statement,
                 org,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from agreements.clauses.sandbox import ANNEX_REF
+from agreements.spec.parties import PartyCategory
 from agreements.word.ooxml import field, paragraph, run
 from agreements.word.parties import party_line
-from agreements.words import WORDS, words
+from agreements.words import WORDS, typography, words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -29,18 +30,24 @@ def preamble(rendered: RenderedDocument) -> list[str]:
         paragraph("AnnexSubheading", run(words(f"parties.heading{mou}", language)), keep_next=True)
     ]
     acting = settings.organisation.acting_through
+    base = selection.library.settings
     for index, party in enumerate(context.parties):
-        end = "." if index == len(context.parties) - 1 else ";"
+        end = "." if index == len(context.parties) - 1 else words("parties.separator", language)
         category = loaded.categories[party.id]
-        line = party_line(party, category, acting, language)
-        short = words("parties.short_name", language, name=party.short_name)
+        is_org = category is PartyCategory.ORGANISATION
+        address = base.organisation_address(party.address, language) if is_org else party.address
+        line = party_line(party, category, acting, language, address)
+        short_key = "parties.short_name_organisation" if is_org else "parties.short_name"
+        short = words(short_key, language, name=party.short_name)
         out.append(
             paragraph("PartyLine", run(party.legal_name, bold=True) + run(f", {line} {short}{end}"))
         )
     out.append(
         paragraph("AnnexSubheading", run(words("preamble.heading", language)), keep_next=True)
     )
-    out.extend(paragraph("Recital", run(recital)) for recital in settings.recitals)
+    out.extend(
+        paragraph("Recital", run(typography(recital, language))) for recital in settings.recitals
+    )
     out.append(
         paragraph(
             "Recital",

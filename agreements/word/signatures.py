@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreements.articles import with_article
 from agreements.word.ooxml import cell, paragraph, row, run, table
 from agreements.words import words, words_in
 
@@ -100,19 +101,9 @@ def _pair_rows(parties: list[Party], languages: Sequence[str]) -> list[str]:
     return rows
 
 
-# Names that take an article after "For": "For the International Labour Organization",
-# "Pour l'Organisation internationale du Travail", "Por la Organización ...".
-_ARTICLES = {
-    "en": (("international ", "the "), ("united ", "the ")),
-    "fr": (("organisation ", "l'"), ("bureau ", "le "), ("gouvernement ", "le ")),
-    "es": (("organización ", "la "), ("oficina ", "la "), ("gobierno ", "el ")),
-}
-
-
 def _heading(party: Party, language: str) -> str:
-    name = party.legal_name
-    article = next((a for start, a in _ARTICLES[language] if name.lower().startswith(start)), "")
-    return run(words("signature.for", language, name=article + name), bold=True)
+    name = with_article(party.legal_name, language)
+    return run(words("signature.for", language, name=name), bold=True)
 
 
 def _signer(signatory: Signatory, languages: Sequence[str]) -> list[str]:

@@ -1,0 +1,51 @@
+"""The definite article a language puts before an institution's name on the signature page
+("For the Ministry of Labour", "Pour le Réseau ...", "Por la Fundación ..."): known from
+the common noun the name opens with, in whatever language the name is written."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the words of `text`: a list of nouns written as one string."""
+    return frozenset(text.split())
+
+
+# Names that open with a common noun take its definite article after "For" on the
+# signature page, whatever language the name is in: "For the International Labour
+# Organization", "Pour le Réseau ...", "Pour la Fundación ...", "Por la Fundación ...". A
+# name that opens with anything else (a brand, an acronym) is printed as it is.
+_MASCULINE = _words(
+    "bureau gouvernement ministère réseau conseil centre fonds syndicat comité secrétariat "
+    "programme groupement mouvement collectif département service consortium institut "
+    "office observatoire gobierno ministerio instituto consejo centro fondo sindicato "
+    "banco servicio departamento programa movimiento colectivo consorcio observatorio"
+)  # fmt: skip
+_FEMININE = _words(
+    "organisation association université agence union école entreprise alliance fondation "
+    "fédération confédération chambre banque commission direction coopérative société "
+    "caisse croix-rouge mutuelle plateforme maison communauté organización oficina "
+    "fundación federación confederación asociación universidad cámara red comisión agencia "
+    "cooperativa sociedad central secretaría dirección unión cruz mesa alianza plataforma "
+    "corporación"
+)  # fmt: skip
+_ENGLISH = _words(
+    "international united ministry government university federation confederation national world"
+)
+
+
+def with_article(name: str, language: str) -> str:
+    """Return a party's name with the definite article the language puts before it when
+    the name opens with a common noun ("le Réseau Jeunesse et Emploi", "la Fundación
+    Andina", "the Ministry of Labour"); any other name unchanged."""
+    first = name.split(maxsplit=1)[0].casefold() if name.strip() else ""
+    known = first in _MASCULINE or first in _FEMININE
+    if language == "en":
+        return "the " + name if known or first in _ENGLISH else name
+    if not known:
+        return name
+    feminine = first in _FEMININE
+    if language == "fr":
+        if first[:1] in "aeiouéèêîôh":
+            return "l\u2019" + name
+        return ("la " if feminine else "le ") + name
+    return ("la " if feminine else "el ") + name

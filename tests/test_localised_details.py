@@ -1,0 +1,114 @@
+"""The details a French or Spanish legal officer sends back when a draft gets them wrong:
+country names and their prepositions, periods, elision and spacing of fixed words, the
+article before an institution's name, the organisation's address in the draft's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agreements.articles import with_article
+from agreements.clauses.grammar import french_spacing
+from agreements.countries import country_phrase
+from agreements.formatting import format_range
+from agreements.library import default_library, load_settings
+from agreements.words import words
+
+
+@pytest.mark.parametrize(
+    ("country", "language", "case", "expected"),
+    [
+        ("United Kingdom", "fr", "in", "au Royaume-Uni"),
+        ("GB", "fr", "of", "du Royaume-Uni"),
+        ("Mexico", "fr", "in", "au Mexique"),
+        ("France", "fr", "in", "en France"),
+        ("United States", "fr", "in", "aux États-Unis"),
+        ("India", "fr", "of", "de l\u2019Inde"),
+        ("Viet Nam", "fr", "in", "au Viet Nam"),
+        ("Republic of Korea", "fr", "in", "en République de Corée"),
+        ("Peru", "es", "in", "en el Perú"),
+        ("United Kingdom", "es", "of", "del Reino Unido"),
+        ("United States", "es", "in", "en los Estados Unidos"),
+        ("Netherlands", "es", "in", "en los Países Bajos"),
+        ("Colombia", "es", "in", "en Colombia"),
+        ("Russian Federation", "es", "of", "de la Federación de Rusia"),
+        ("Viet Nam", "es", "in", "en Viet Nam"),
+        ("Bangladesh", "es", "in", "en Bangladesh"),
+        ("Sénégal", "es", "in", "en el Senegal"),
+        ("Atlantis", "es", "in", "en Atlantis"),
+    ],
+)
+def test_countries_take_the_united_nations_name_and_the_right_preposition(
+    country: str, language: str, case: str, expected: str
+) -> None:
+    assert country_phrase(country, language, case) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "language", "expected"),
+    [
+        ((2026, 11, 17), (2026, 11, 19), "en", "17 to 19 November 2026"),
+        ((2026, 11, 17), (2026, 11, 19), "fr", "du 17 au 19 novembre 2026"),
+        ((2026, 11, 17), (2026, 11, 19), "es", "del 17 al 19 de noviembre de 2026"),
+        ((2026, 6, 1), (2026, 7, 2), "fr", "du 1er juin au 2 juillet 2026"),
+        ((2026, 6, 1), (2026, 7, 2), "es", "del 1 de junio al 2 de julio de 2026"),
+        ((2026, 12, 30), (2027, 1, 2), "en", "30 December 2026 to 2 January 2027"),
+        ((2026, 5, 4), (2026, 5, 4), "fr", "4 mai 2026"),
+    ],
+)
+def test_a_period_does_not_repeat_what_its_dates_share(
+    start: tuple[int, int, int], end: tuple[int, int, int], language: str, expected: str
+) -> None:
+    assert format_range(dt.date(*start), dt.date(*end), language) == expected
+
+
+def test_french_fixed_words_elide_and_space_as_french_does() -> None:
+    assert words("budget.contribution", "fr", party="IFRC") == "Contribution financière d\u2019IFRC"
+    assert words("budget.contribution", "fr", party="BP") == "Contribution financière de BP"
+    assert words("annex.emblem", "fr").endswith("de l\u2019emblème")
+    assert words("parties.separator", "fr") == "\u00a0;"
+    # A value is never touched: only the wording around it.
+    assert words("signature.for", "fr", name="Halden's; Co") == "Pour Halden's; Co"
+
+
+def test_french_clause_wording_gets_a_no_break_space_before_double_punctuation() -> None:
+    assert french_spacing("du présent Accord; l\u2019autre", "fr") == (
+        "du présent Accord\u00a0; l\u2019autre"
+    )
+    assert french_spacing("suivants : la", "fr") == "suivants\u00a0: la"
+    assert french_spacing("voir https://ilo.org à 10:30", "fr") == "voir https://ilo.org à 10:30"
+    assert french_spacing("Agreement; the", "en") == "Agreement; the"
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "expected"),
+    [
+        ("Fundación Andina", "es", "la Fundación Andina"),
+        ("Fundación Andina", "fr", "la Fundación Andina"),
+        ("Réseau Jeunesse et Emploi", "fr", "le Réseau Jeunesse et Emploi"),
+        ("Université Cheikh Anta Diop", "fr", "l\u2019Université Cheikh Anta Diop"),
+        ("Ministerio de Trabajo", "es", "el Ministerio de Trabajo"),
+        ("International Finance Corporation", "en", "the International Finance Corporation"),
+        ("Halden & Rowe Consumer Brands B.V.", "fr", "Halden & Rowe Consumer Brands B.V."),
+        ("Northwind Apparel Group plc", "en", "Northwind Apparel Group plc"),
+    ],
+)  # fmt: skip
+def test_an_institution_named_by_a_common_noun_takes_its_article(
+    name: str, language: str, expected: str
+) -> None:
+    assert with_article(name, language) == expected
+
+
+def test_the_seat_address_is_printed_in_the_drafts_language() -> None:
+    settings = load_settings(default_library())
+    english = "4 route des Morillons, CH-1211 Geneva 22, Switzerland"
+    assert settings.organisation_address(english, "fr") == (
+        "4, route des Morillons, CH-1211 Genève 22, Suisse"
+    )
+    assert settings.organisation_address(
+        "4, Route des Morillons, CH-1211 Genève 22, Suisse", "es"
+    ) == ("4, route des Morillons, CH-1211 Ginebra 22, Suiza")
+    # A country office's address is the spec's own words.
+    office = "Route des Almadies, Dakar, Sénégal"
+    assert settings.organisation_address(office, "fr") == office
