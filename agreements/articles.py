@@ -1,6 +1,7 @@
-"""The definite article a language puts before an institution's name on the signature page
-("For the Ministry of Labour", "Pour le Réseau ...", "Por la Fundación ..."): known from
-the common noun the name opens with, in whatever language the name is written."""
+"""The common nouns institutions' names and legal forms open with, in French and Spanish:
+they decide the definite article a language puts before a name on the signature page ("For
+the Ministry of Labour", "Pour le Réseau ...", "Por la Fundación ...") and the lower case of
+a legal form mid-sentence ("société anonyme", "fundación sin fines de lucro")."""
 
 from __future__ import annotations
 
@@ -49,3 +50,25 @@ def with_article(name: str, language: str) -> str:
             return "l\u2019" + name
         return ("la " if feminine else "le ") + name
     return ("la " if feminine else "el ") + name
+
+
+# Nouns a French or Spanish legal form opens with, besides the institutions' nouns above.
+_LEGAL_FORMS = _words(
+    "société sociedad établissement entreprise empresa organisme organismo institution "
+    "institución groupement association asociación fondation fundación organisation "
+    "organización coopérative cooperativa mutuelle mutual corporación compagnie compañía "
+    "entité entidad"
+)
+
+
+def legal_form_mid_sentence(text: str, language: str) -> str:
+    """Return a legal form as a French or Spanish sentence writes it after a comma: a form
+    that opens with a French or Spanish common noun in lower case ("Société anonyme" becomes
+    "société anonyme"); any other form (English, German, an acronym) as the spec writes it,
+    since its capital may belong to a name or a noun."""
+    if language == "en" or not text.strip():
+        return text
+    first = text.split(maxsplit=1)[0]
+    if first.casefold() in _LEGAL_FORMS | _MASCULINE | _FEMININE and first[1:].islower():
+        return first[:1].lower() + text[1:]
+    return text

@@ -74,9 +74,14 @@ def english_words(text: str, values: list[str], language: str) -> list[str]:
     for value in sorted(values, key=len, reverse=True):
         if len(value) > 2:
             written = " ".join(value.replace("\u2019", "'").split())
-            # A list item or table cell may print the value without its closing stop, and
-            # the list of parties a legal form in lower case ("société anonyme").
-            for form in (written, written[0].lower() + written[1:]):
+            # A list item or table cell may print the value without its closing stop, the
+            # list of parties a legal form in lower case ("société anonyme"), a table cell a
+            # name with a capital ("La Fundación").
+            for form in (
+                written,
+                written[0].lower() + written[1:],
+                written[0].upper() + written[1:],
+            ):
                 flat = flat.replace(form, " ").replace(form.rstrip(".;"), " ")
     words = re.findall(r"[^\W\d_]+", flat)
     english = ENGLISH_WORDS - _ALSO[language]

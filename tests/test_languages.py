@@ -223,8 +223,12 @@ def _part(draft: Draft, pattern: str) -> str:
 @pytest.mark.parametrize(
     ("language", "header", "footer"),
     [
-        ("fr", "PROJET ILO-PPP-2026-061 \u2014 pour discussion, ne pas signer", "Page 1 sur 1"),
-        ("es", "BORRADOR ILO-PPP-2026-072 \u2014 para debate, no para firma", "Página 1 de 1"),
+        ("fr", "PROJET ILO-PPP-2026-061 \u2014 document de travail, ne pas signer", "Page 1 sur 1"),
+        (
+            "es",
+            "PROYECTO ILO-PPP-2026-072 \u2014 documento de trabajo, no apto para la firma",
+            "Página 1 de 1",
+        ),
     ],
 )
 def test_header_and_footer_are_in_the_language(
@@ -264,7 +268,7 @@ def test_cover_parties_and_signature_page_in_spanish(drafts: dict[str, Draft]) -
     assert "(la «OIT»);" in text
     assert "4, route des Morillons, CH-1211 Ginebra 22, Suiza" in text
     assert "fundación sin fines de lucro, registrada en el Perú" in text
-    assert "firman el presente Acuerdo en Lima, en idioma español, en las fechas" in text
+    assert "firman el presente Acuerdo en Lima, en español, en las fechas" in text
     assert "Por la Organización Internacional del Trabajo" in text
     assert "Por la Fundación Andina para el Trabajo Decente" in text
     assert "Cargo: Director Ejecutivo" in text

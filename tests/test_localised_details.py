@@ -5,15 +5,20 @@ article before an institution's name, the organisation's address in the draft's 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from agreements.articles import with_article
+from agreements.articles import legal_form_mid_sentence, with_article
 from agreements.clauses.grammar import french_spacing
+from agreements.clauses.load import load_library
+from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
 from agreements.countries import country_phrase
 from agreements.formatting import format_range
 from agreements.library import default_library, load_settings
 from agreements.words import words
+from tests.conftest import ROOT
+from tests.drafts import make_draft
 
 
 @pytest.mark.parametrize(
@@ -79,6 +84,9 @@ def test_french_clause_wording_gets_a_no_break_space_before_double_punctuation()
     assert french_spacing("suivants : la", "fr") == "suivants\u00a0: la"
     assert french_spacing("voir https://ilo.org à 10:30", "fr") == "voir https://ilo.org à 10:30"
     assert french_spacing("Agreement; the", "en") == "Agreement; the"
+    # Wording right after a value (the organisation's name) is spaced too.
+    value = f"{LITERAL_OPEN}OIT{LITERAL_CLOSE}"
+    assert french_spacing(f"de l\u2019{value}; ou", "fr") == f"de l\u2019{value}\u00a0; ou"
 
 
 @pytest.mark.parametrize(
@@ -112,3 +120,34 @@ def test_the_seat_address_is_printed_in_the_drafts_language() -> None:
     # A country office's address is the spec's own words.
     office = "Route des Almadies, Dakar, Sénégal"
     assert settings.organisation_address(office, "fr") == office
+
+
+@pytest.mark.parametrize(
+    ("form", "language", "expected"),
+    [
+        ("Société anonyme", "fr", "société anonyme"),
+        ("Fundación sin fines de lucro", "es", "fundación sin fines de lucro"),
+        ("Association under Ivorian law", "fr", "association under Ivorian law"),
+        ("Gesellschaft mit beschränkter Haftung", "fr", "Gesellschaft mit beschränkter Haftung"),
+        ("Joint-stock commercial bank", "es", "Joint-stock commercial bank"),
+        ("SARL", "fr", "SARL"),
+        ("Société anonyme", "en", "Société anonyme"),
+    ],
+)
+def test_a_french_or_spanish_legal_form_is_lower_case_mid_sentence(
+    form: str, language: str, expected: str
+) -> None:
+    assert legal_form_mid_sentence(form, language) == expected
+
+
+def test_a_legal_form_that_names_the_country_is_not_followed_by_it_again(
+    tmp_path: Path,
+) -> None:
+    spec = ROOT / "examples" / "better-work-brands.yaml"
+    text = make_draft(spec, load_library(), tmp_path).text()
+    assert (
+        "Professional association registered under the law of Viet Nam, 58 Nguyen Thi Minh Khai"
+        in text
+    )
+    # A company's form does not name its country: the draft says where it is registered.
+    assert "Public limited company, registered in the United Kingdom" in text

@@ -151,9 +151,12 @@ def french_spacing(text: str, language: str) -> str:
         return text
     pieces = _VALUE.split(text)
     for index in range(0, len(pieces), 2):
-        pieces[index] = _FRENCH_PUNCTUATION.sub(
-            lambda m: "\u00a0" + (m.group(1) or m.group(2)), pieces[index]
+        # Wording that follows a value ("l'OIT; ou") is spaced as if the value were text.
+        before = "x" if index and not pieces[index - 1][-2:-1].isspace() else ""
+        spaced = _FRENCH_PUNCTUATION.sub(
+            lambda m: "\u00a0" + (m.group(1) or m.group(2)), before + pieces[index]
         )
+        pieces[index] = spaced[len(before) :]
     return "".join(pieces)
 
 

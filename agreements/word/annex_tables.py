@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from agreements.clauses.grammar import capitalised
 from agreements.formatting import format_amount, format_date, format_money, format_percent
 from agreements.money_split import support_cost_split
 from agreements.spec.money import ServiceContribution
@@ -75,7 +76,7 @@ def _people_and_material(rendered: RenderedDocument) -> list[str]:
         ]
     focal = spec.terms.governance.focal_points
     if focal:
-        rows = [[names.get(f.party, f.party), f.name, f.email or ""] for f in focal]
+        rows = [[capitalised(names.get(f.party, f.party)), f.name, f.email or ""] for f in focal]
         columns = [
             Column(words(_party_word(rendered), language)),
             Column(words("action.focal_point", language)),
@@ -107,7 +108,7 @@ def action(rendered: RenderedDocument) -> list[str]:
             if isinstance(c, ServiceContribution) and c.party == party.id
         ]
         if tasks or given:
-            rows.append([names[party.id], [*tasks, *given]])
+            rows.append([capitalised(names[party.id]), [*tasks, *given]])
     mou = "_mou" if rendered.context.is_mou else ""
     columns = [
         Column(words(_party_word(rendered), language)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agreements.articles import legal_form_mid_sentence
 from agreements.formatting import country_name
 from agreements.spec.parties import PartyCategory, Sector
 from agreements.words import words
@@ -28,16 +29,18 @@ _TRADE_REGISTER = frozenset(
 )
 
 
-def _legal_form(text: str | None, language: str) -> str | None:
-    """Return a legal form as it reads after a comma: French and Spanish write "société
-    anonyme" and "fundación sin fines de lucro" in lower case mid-sentence (an acronym such
-    as "S.A." or "ONG" is kept); English keeps the spec's capitals, which may be a name."""
-    if not text or language == "en":
-        return text
-    first = text.split()[0]
-    if first[:1].isupper() and first[1:].islower() and first.isalpha():
-        return text[0].lower() + text[1:]
-    return text
+def _names_country(text: str, country: str, language: str) -> bool:
+    """Return True when `text` names `country`, as the spec writes it or by its name in
+    English or in `language`."""
+    folded = text.casefold()
+    if not folded:
+        return False
+    names = {
+        country,
+        country_name(country, article=False),
+        country_name(country, language=language),
+    }
+    return any(name.casefold() in folded for name in names if name)
 
 
 def party_line(
@@ -48,7 +51,7 @@ def party_line(
     is established by its constituent instrument. The party's own words (legal form,
     `address`) are kept as the spec writes them, a legal form in the case the language
     writes it mid-sentence."""
-    legal_form = _legal_form(party.legal_form, language)
+    legal_form = legal_form_mid_sentence(party.legal_form or "", language) or None
     if category is PartyCategory.ORGANISATION:
         details = [
             words("parties.organisation", language),
@@ -67,7 +70,14 @@ def party_line(
         details = [legal_form or words("parties.intergovernmental", language)]
     else:
         details = [legal_form] if legal_form else []
-        in_country = _country(party.country, language, "in")
-        key = "parties.registered" if party.sector in _TRADE_REGISTER else "parties.registered_body"
-        details.append(words(key, language, in_country=in_country))
+        # A legal form that names the country already ("registered under the law of Viet
+        # Nam") is not followed by "registered in Viet Nam" again.
+        if not _names_country(legal_form or "", party.country, language):
+            in_country = _country(party.country, language, "in")
+            key = (
+                "parties.registered"
+                if party.sector in _TRADE_REGISTER
+                else "parties.registered_body"
+            )
+            details.append(words(key, language, in_country=in_country))
     return ", ".join([*details, address])
