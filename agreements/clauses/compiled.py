@@ -36,7 +36,7 @@ _TEMPLATES: dict[tuple[str, str], Template] = {}
 _EXPRESSIONS: dict[str, TemplateExpression] = {}
 
 
-def _private(path: Path) -> bool:
+def private(path: Path) -> bool:
     """Return True when `path` belongs to this user and no one else may write to it."""
     try:
         info = path.lstat()
@@ -47,7 +47,7 @@ def _private(path: Path) -> bool:
 
 
 @cache
-def _cache_dir() -> Path | None:
+def cache_dir() -> Path | None:
     """Return the cache folder, or None when there is none this user alone controls."""
     if os.environ.get("AGREEMENTS_NO_CACHE") == "1":
         return None
@@ -65,13 +65,13 @@ def _cache_dir() -> Path | None:
     except OSError:
         return None
     # A folder someone else could write to is a way to plant code: never use it.
-    if not (_private(folder) and _private(folder.parent)):
+    if not (private(folder) and private(folder.parent)):
         return None
     return folder
 
 
 @cache
-def _cache_key(folder: Path) -> bytes | None:
+def cache_key(folder: Path) -> bytes | None:
     """Return this user's secret that authenticates cache entries (made on first use)."""
     path = folder / "key"
     try:
@@ -83,7 +83,7 @@ def _cache_key(folder: Path) -> bytes | None:
     else:
         with os.fdopen(fd, "wb") as stream:
             stream.write(secrets.token_bytes(32))
-    if not _private(path) or path.stat().st_mode & 0o077:
+    if not private(path) or path.stat().st_mode & 0o077:
         return None
     try:
         key = path.read_bytes()
@@ -111,12 +111,12 @@ def _cached(compiled_source: str) -> CodeType | None:
     found = _CODES.get(compiled_source)
     if found is not None:
         return found
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = cache_key(folder) if folder is not None else None
     if folder is None or key is None:
         return None
     path = _entry(folder, compiled_source)
-    if not _private(path):
+    if not private(path):
         return None
     try:
         data = path.read_bytes()
@@ -136,8 +136,8 @@ def _entry(folder: Path, compiled_source: str) -> Path:
 
 
 def _store(compiled_source: str, code: CodeType) -> None:
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = cache_key(folder) if folder is not None else None
     if folder is None or key is None:
         return
     body = marshal.dumps(code)
@@ -154,12 +154,12 @@ def cached_facts(kind: str, source: str, compute: Callable[[str], Facts]) -> Fac
     the disk cache when an entry authenticated for exactly this kind and source is there
     (parsing texts to find their function calls costs about 150 ms of a cold validate)."""
     key_text = f"facts:{kind}\0{source}"
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = cache_key(folder) if folder is not None else None
     if folder is None or key is None:
         return compute(source)
     path = _entry(folder, key_text)
-    if _private(path):
+    if private(path):
         try:
             data = path.read_bytes()
             tag, body = data[:32], data[32:]

@@ -1,0 +1,119 @@
+"""The parsed library kept on disk (`clauses.stored`): used only when authentic and current,
+and a library loaded from it is the library loaded from its files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from agreements.clauses import compiled, stored
+from agreements.clauses.load import Library, load_library
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of this test's own (the per-process answers are forgotten)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("AGREEMENTS_NO_CACHE", raising=False)
+    compiled.cache_dir.cache_clear()
+    compiled.cache_key.cache_clear()
+    yield tmp_path / "cache"
+    compiled.cache_dir.cache_clear()
+    compiled.cache_key.cache_clear()
+
+
+def _library(tmp_path: Path) -> Path:
+    copy = tmp_path / "library"
+    shutil.copytree(ROOT / "clauses", copy / "clauses")
+    shutil.copytree(ROOT / "templates", copy / "templates")
+    return copy
+
+
+def _entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("agreements/*/library-*.json"))
+
+
+def _same(a: Library, b: Library) -> None:
+    assert (a.root, a.version, a.problems, list(a.clauses)) == (
+        b.root,
+        b.version,
+        b.problems,
+        list(b.clauses),
+    )
+    for key, source in a.clauses.items():
+        other = b.clauses[key]
+        assert (source.clause, source.path, source.sha256) == (
+            other.clause,
+            other.path,
+            other.sha256,
+        )
+        assert source.clause.model_fields_set == other.clause.model_fields_set
+        assert source.loaded == other.loaded
+
+
+def test_a_library_read_back_from_the_store_is_the_library_read_from_its_files(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _library(tmp_path)
+    from_files = load_library(root)
+    assert len(_entries(cache)) == 1
+    reads: list[bool] = []
+    read = stored.read_stored
+    monkeypatch.setattr(
+        stored,
+        "read_stored",
+        lambda *a: reads.append(True) or read(*a),  # type: ignore[func-returns-value]
+    )
+    from_store = load_library(root)
+    assert reads and from_store.clauses
+    _same(from_files, from_store)
+
+
+def test_a_changed_clause_file_is_read_again(cache: Path, tmp_path: Path) -> None:
+    root = _library(tmp_path)
+    load_library(root)
+    path = root / "clauses/general/insurance.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\nversion: ", "\nversion: 1", 1), encoding="utf-8"
+    )
+    changed = load_library(root)
+    assert changed.clauses["insurance"].clause.version >= 10
+    assert len(_entries(cache)) == 2
+
+
+def test_an_altered_or_corrupt_entry_is_ignored(cache: Path, tmp_path: Path) -> None:
+    root = _library(tmp_path)
+    expected = load_library(root)
+    (entry,) = _entries(cache)
+    tag, _, body = entry.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    data["clauses"][0][2]["version"] = 99
+    entry.write_bytes(tag + b"\n" + json.dumps(data).encode())
+    _same(expected, load_library(root))
+    entry.write_bytes(b"not json at all")
+    _same(expected, load_library(root))
+
+
+def test_a_library_with_problems_is_never_stored(cache: Path, tmp_path: Path) -> None:
+    root = _library(tmp_path)
+    (root / "clauses/general/broken.yaml").write_text("id: broken\n", encoding="utf-8")
+    first = load_library(root)
+    assert first.problems
+    assert _entries(cache) == []
+    assert load_library(root).problems == first.problems
+
+
+def test_without_a_cache_the_library_is_the_same(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _library(tmp_path)
+    load_library(root)
+    from_store = load_library(root)
+    monkeypatch.setenv("AGREEMENTS_NO_CACHE", "1")
+    compiled.cache_dir.cache_clear()
+    _same(from_store, load_library(root))
