@@ -15,50 +15,37 @@ is never stored, so its problems are always found again, located, in the current
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
-import os
-import sys
-import tempfile
-from contextlib import suppress
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 import pydantic
 import yaml
 
-from agreements.clauses.compiled import cache_dir, cache_key, private
+from agreements import diskcache
 from agreements.clauses.model import Clause
 
 FORMAT = 1
-_KEPT = 8  # stored libraries kept in the cache folder
-# The modules whose code decides what loading a clause file gives (its data, its problems).
-_CODE = (
-    "agreements.clauses.model",
-    "agreements.clauses.load",
-    "agreements.clauses.safety",
-    "agreements.clauses.sandbox",
-    "agreements.clauses.compiled",
-    "agreements.clauses.stored",
-    "agreements.yamlsafe",
-)
 
 
 @cache
 def _code_fingerprint() -> bytes:
     """Return the hash of the code and library versions that read clause files."""
-    digest = hashlib.sha256(
-        f"{FORMAT}|{sys.version}|{pydantic.VERSION}|{jinja2.__version__}|{yaml.__version__}".encode()
+    return diskcache.fingerprint(
+        f"library {FORMAT}",
+        f"pydantic {pydantic.VERSION}",
+        f"jinja {jinja2.__version__}",
+        f"yaml {yaml.__version__}",
+        # The modules whose code decides what loading a clause file gives.
+        "agreements.clauses.model",
+        "agreements.clauses.load",
+        "agreements.clauses.safety",
+        "agreements.clauses.sandbox",
+        "agreements.clauses.compiled",
+        "agreements.clauses.stored",
+        "agreements.yamlsafe",
     )
-    for name in _CODE:
-        module = sys.modules.get(name)
-        location = getattr(module, "__file__", None)
-        if location is None:
-            return b""  # code not from files: nothing identifies it, so nothing is stored
-        digest.update(name.encode() + b"\0" + Path(location).read_bytes() + b"\0")
-    return digest.digest()
 
 
 def content_key(files: list[tuple[str, bytes]]) -> str | None:
@@ -73,31 +60,15 @@ def content_key(files: list[tuple[str, bytes]]) -> str | None:
     return digest.hexdigest()
 
 
-def _entry(folder: Path, key: str) -> Path:
-    return folder / f"library-{key}.json"
-
-
-def _tag(secret: bytes, key: str, body: bytes) -> str:
-    return hmac.new(secret, f"library:{key}\0".encode() + body, hashlib.sha256).hexdigest()
-
-
 def read_stored(key: str, relatives: list[str]) -> list[tuple[Clause, str]] | None:
     """Return the clauses (with the hash of each file's text) stored for `key`, in the order
     of `relatives`, or None when there is no authentic, well-formed entry for exactly them."""
-    folder = cache_dir()
-    secret = cache_key(folder) if folder is not None else None
-    if folder is None or secret is None:
-        return None
-    path = _entry(folder, key)
-    if not private(path):
+    body = diskcache.read("library", key)
+    if body is None:
         return None
     try:
-        tag, _, body = path.read_bytes().partition(b"\n")
-        if not hmac.compare_digest(tag, _tag(secret, key, body).encode()):
-            return None
-        data = json.loads(body)
-        return _clauses(data, relatives)
-    except (OSError, ValueError, TypeError, KeyError, pydantic.ValidationError):
+        return _clauses(json.loads(body), relatives)
+    except (ValueError, TypeError, KeyError, pydantic.ValidationError):
         return None
 
 
@@ -118,39 +89,11 @@ def _clauses(data: Any, relatives: list[str]) -> list[tuple[Clause, str]] | None
 def store(key: str, entries: list[tuple[str, Clause, str]]) -> None:
     """Keep the clauses of a library loaded without problems (relative path, clause, hash of
     the file's text) under `key`; a clause that would not read back equal is never kept."""
-    folder = cache_dir()
-    secret = cache_key(folder) if folder is not None else None
-    if folder is None or secret is None:
-        return
     rows = []
     for relative, clause, sha256 in entries:
         fields = json.loads(json.dumps(clause.model_dump(mode="json", exclude_unset=True)))
         if Clause.model_validate(fields) != clause:
             return
         rows.append([relative, sha256, fields])
-    body = json.dumps({"format": FORMAT, "clauses": rows}, ensure_ascii=False).encode("utf-8")
-    written: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix="library-", delete=False) as stream:
-            written = stream.name
-            stream.write(_tag(secret, key, body).encode() + b"\n" + body)
-        os.replace(written, _entry(folder, key))
-    except OSError:
-        if written is not None:
-            with suppress(OSError):
-                os.unlink(written)
-        return
-    _prune(folder)
-
-
-def _prune(folder: Path) -> None:
-    """Remove all but the most recent stored libraries (each edit of a library, and each
-    library a test makes, stores a new one)."""
-    try:
-        entries = sorted(
-            folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
-        )
-        for old in entries[_KEPT:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    body = json.dumps({"format": FORMAT, "clauses": rows}, ensure_ascii=False)
+    diskcache.write("library", key, body.encode("utf-8"))

@@ -1,5 +1,5 @@
-"""The parsed library kept on disk (`clauses.stored`): used only when authentic and current,
-and a library loaded from it is the library loaded from its files."""
+"""What is kept in the disk cache (the parsed library, the parsed approvals lock file) is used
+only when authentic and current, and reads back as what the files themselves give."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from agreements.clauses import compiled, stored
+from agreements import diskcache
+from agreements.clauses import stored
 from agreements.clauses.load import Library, load_library
+from agreements.errors import LibraryError
+from agreements.review.approvals import dump_lock, lock_path, read_lock
 from tests.conftest import ROOT
 
 
@@ -20,11 +23,11 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A cache folder of this test's own (the per-process answers are forgotten)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("AGREEMENTS_NO_CACHE", raising=False)
-    compiled.cache_dir.cache_clear()
-    compiled.cache_key.cache_clear()
+    diskcache.folder.cache_clear()
+    diskcache.secret.cache_clear()
     yield tmp_path / "cache"
-    compiled.cache_dir.cache_clear()
-    compiled.cache_key.cache_clear()
+    diskcache.folder.cache_clear()
+    diskcache.secret.cache_clear()
 
 
 def _library(tmp_path: Path) -> Path:
@@ -35,7 +38,7 @@ def _library(tmp_path: Path) -> Path:
 
 
 def _entries(cache: Path) -> list[Path]:
-    return sorted(cache.glob("agreements/*/library-*.json"))
+    return sorted(cache.glob("agreements/data-*/library-*.json"))
 
 
 def _same(a: Library, b: Library) -> None:
@@ -115,5 +118,34 @@ def test_without_a_cache_the_library_is_the_same(
     load_library(root)
     from_store = load_library(root)
     monkeypatch.setenv("AGREEMENTS_NO_CACHE", "1")
-    compiled.cache_dir.cache_clear()
+    diskcache.folder.cache_clear()
     _same(from_store, load_library(root))
+
+
+def _entry_of(cache: Path, kind: str) -> Path:
+    (entry,) = sorted(cache.glob(f"agreements/data-*/{kind}-*.json"))
+    return entry
+
+
+def test_the_lock_file_read_back_from_the_cache_is_the_lock_file(
+    cache: Path, tmp_path: Path
+) -> None:
+    library = load_library(_library(tmp_path))
+    parsed = read_lock(library)
+    entry = _entry_of(cache, "approvals")
+    cached = read_lock(library)
+    assert cached == parsed
+    assert dump_lock(cached) == dump_lock(parsed)
+    tag, _, body = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(tag + b"\n" + body.replace(b'"version":', b'"version":9', 1))
+    assert read_lock(library) == parsed  # an altered entry is not read
+
+
+def test_a_changed_or_broken_lock_file_is_read_again(cache: Path, tmp_path: Path) -> None:
+    library = load_library(_library(tmp_path))
+    read_lock(library)
+    path = lock_path(library)
+    path.write_text(path.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    with pytest.raises(LibraryError, match="must not be edited by hand"):
+        read_lock(library)
+    assert len(list(cache.glob("agreements/data-*/approvals-*.json"))) == 1
