@@ -149,3 +149,22 @@ def test_a_changed_or_broken_lock_file_is_read_again(cache: Path, tmp_path: Path
     with pytest.raises(LibraryError, match="must not be edited by hand"):
         read_lock(library)
     assert len(list(cache.glob("agreements/data-*/approvals-*.json"))) == 1
+
+
+def test_numbers_spelled_from_the_cache_are_num2words_spelling(cache: Path) -> None:
+    from num2words import num2words
+
+    from agreements import formatting
+
+    formatting._spelled_numbers.cache_clear()
+    first = [formatting.spelled_number(n, lang) for lang in ("en", "fr", "es") for n in (1, 21)]
+    formatting._spelled_numbers.cache_clear()
+    (entry,) = cache.glob("agreements/data-*/numbers-*.json")
+    again = [formatting.spelled_number(n, lang) for lang in ("en", "fr", "es") for n in (1, 21)]
+    expected = [str(num2words(n, lang=lang)) for lang in ("en", "fr", "es") for n in (1, 21)]
+    assert first == again == expected
+    tag, _, body = entry.read_bytes().partition(b"\n")
+    entry.write_bytes(tag + b"\n" + body.replace(b"twenty-one", b"twenty-two"))
+    formatting._spelled_numbers.cache_clear()
+    assert formatting.spelled_number(21, "en") == "twenty-one"
+    formatting._spelled_numbers.cache_clear()
