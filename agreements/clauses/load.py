@@ -245,7 +245,8 @@ def _contents(folder: Path, files: list[Path]) -> list[tuple[str, bytes]] | None
     contents: list[tuple[str, bytes]] = []
     for path in files:
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_CLAUSE_BYTES + 1)  # never more than a clause may hold
         except OSError:
             return None
         if len(raw) > MAX_CLAUSE_BYTES:
