@@ -13,6 +13,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agreements.clauses.load import Library
 from agreements.clauses.parity import language_name
@@ -23,11 +24,11 @@ from agreements.errors import LibraryError, SpecInvalidError
 from agreements.load import load_spec
 from agreements.output import Outputs, default_output, plan_outputs, write_output
 from agreements.problems import Problem, ProblemSummary, sort_key
-from agreements.provenance import Provenance
-from agreements.review.canonical import clause_text, text_hash
-from agreements.review.policy import enforce
 from agreements.rules import RULES
 from agreements.spec.loaded import LoadedSpec
+
+if TYPE_CHECKING:
+    from agreements.provenance import Provenance
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ def provenance_of(
     The hash is that of the clause's reviewable text in the draft's language, so `inspect`
     can find the approved text a draft was made from.
     """
+    # Imported here: checking a spec (validate) needs neither provenance nor review.
+    from agreements.provenance import Provenance
+    from agreements.review.canonical import clause_text, text_hash
+
     clauses = [c.planned.clause for c in rendered.clauses]
     return Provenance(
         spec_sha256,
@@ -165,6 +170,7 @@ def compose(
     `allow_unapproved` (the draft then says so on its first page and at each clause)."""
     from docx.opc.exceptions import PackageNotFoundError  # Word libraries only when drafting
 
+    from agreements.review.policy import enforce
     from agreements.word.compose import compose_docx
 
     library = rendered.plan.selection.library

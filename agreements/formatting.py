@@ -7,10 +7,15 @@ Babel, imported only when needed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
 import re
 from decimal import Decimal, localcontext
 from functools import cache
 
+from agreements import diskcache
 from agreements.currencies import MINOR_UNITS
 
 _MONTHS = [
@@ -170,12 +175,69 @@ def format_period(count: int, unit: str, language: str = "en", *, words: bool = 
         noun = " " + (singular if count == 1 else plural)
     if not words:
         return f"{count}{noun}"
-    from num2words import num2words
-
-    spelled = str(num2words(count, lang=language))
+    spelled = spelled_number(count, language)
     if noun and language in _ONE:
         spelled = _agreed(spelled, language, feminine=unit in _FEMININE_UNITS)
     return f"{spelled} ({count}){noun}"
+
+
+def spelled_number(count: int, language: str) -> str:
+    """Return num2words' spelling of `count` in `language` ("thirty", "trente").
+
+    Importing num2words loads every language it knows; a number spelled before, by the same
+    num2words, is read from the disk cache instead (see `diskcache`)."""
+    from_cache = type(count) is int  # a whole number, as the cache writes it
+    known = _spelled_numbers() if from_cache else {}
+    words = known.get(language, {}).get(str(count))
+    if words is None:
+        from num2words import num2words
+
+        words = str(num2words(count, lang=language))
+        if not from_cache:
+            return words
+        known.setdefault(language, {})[str(count)] = words
+        name = _num2words_key()
+        if name is not None:
+            diskcache.write("numbers", name, json.dumps(known, ensure_ascii=False).encode())
+    return words
+
+
+@cache
+def _num2words_key() -> str | None:
+    """Return the cache key of the installed num2words (its files, their sizes and times)."""
+    found = importlib.util.find_spec("num2words")
+    folders = list(found.submodule_search_locations or []) if found is not None else []
+    if len(folders) != 1:
+        return None
+    digest = hashlib.sha256(diskcache.fingerprint("num2words"))
+    try:
+        with os.scandir(folders[0]) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                info = entry.stat(follow_symlinks=False)
+                digest.update(f"{entry.name}|{info.st_size}|{info.st_mtime_ns}\0".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@cache
+def _spelled_numbers() -> dict[str, dict[str, str]]:
+    """Return the numbers spelled before by this num2words, by language ({} when none)."""
+    name = _num2words_key()
+    body = diskcache.read("numbers", name) if name is not None else None
+    try:
+        data = json.loads(body) if body is not None else {}
+    except ValueError:
+        return {}
+    valid = isinstance(data, dict) and all(
+        isinstance(words, dict)
+        and all(
+            isinstance(k, str) and k.removeprefix("-").isdigit() and isinstance(v, str)
+            for k, v in words.items()
+        )
+        for words in data.values()
+    )
+    return data if valid else {}
 
 
 # num2words writes numbers as counted ("uno", "vingt et un"); before a noun, "one" agrees

@@ -69,9 +69,22 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
 
 
+@cache
+def _literals(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Return, for each word or phrase, the literal text each of its tokens starts with."""
+    return tuple(
+        tuple(t[:-1] if t.endswith("*") else t for t in re.split(r"\s+", w.strip().casefold()) if t)
+        for w in words
+    )
+
+
 def mentions(industry: Industry, text: str) -> bool:
     """Return True when `text` says a party works in `industry` (exceptions removed first)."""
     folded = " ".join(text.casefold().split())
+    # No word can match a text that lacks one of its tokens (removing exceptions only takes
+    # text away): such a text is ruled out without compiling either expression.
+    if not any(all(t in folded for t in tokens) for tokens in _literals(tuple(industry.words))):
+        return False
     exceptions = _pattern(tuple(industry.exceptions))
     if exceptions is not None:
         folded = exceptions.sub(" ", folded)

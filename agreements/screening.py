@@ -97,10 +97,17 @@ def _token(token: str) -> str:
     return r"(?<![\w-])(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?![\w-])"
 
 
-@cache
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Return the regular expression of a screening pattern (see the module docstring), for
     text whose names have been marked (`Screener.screen` does it)."""
+    return re.compile(_source(pattern))
+
+
+@cache
+def _source(pattern: str) -> str:
+    """Return the source of a pattern's regular expression, built without compiling it:
+    Python compiles a long expression slowly, and a position's patterns are compiled once,
+    together (`_alternation`)."""
     parts = [_token(t) for t in pattern.split()]
     joined = ""
     for index, part in enumerate(parts):
@@ -110,7 +117,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
             joined += part if index == 0 or parts[index - 1] == _GAP else r"\s+" + part
             if index + 1 < len(parts) and parts[index + 1] == _GAP:
                 joined += r"\s+"
-    return re.compile(joined)
+    return joined
 
 
 def _negated(sentence: str, start: int, end: int) -> bool:
@@ -131,10 +138,6 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{_source(p)})" for p in patterns))
-
-
-def _source(pattern: str) -> str:
-    return compile_pattern(pattern).pattern
 
 
 @cache
@@ -171,6 +174,38 @@ def _may_match(patterns: tuple[str, ...], words: frozenset[str]) -> bool:
     if exact & words:
         return True
     return any(word.startswith(starts) for word in words) if starts else False
+
+
+@cache
+def _needs(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Return, for each word token of `pattern`, the strings one of which a text must contain
+    for the token to match: the literal each alternative of its expression starts with."""
+    needs: list[tuple[str, ...]] = []
+    for token in pattern.split():
+        if token == "*":
+            continue
+        options: list[str] = []
+        for word in token.split("|"):
+            if word == "ORG":
+                options.append(_ORG_MARK)
+            elif word == "PARTY":
+                options.append(_PARTY_MARK)
+                options.extend(_PARTY_WORDS)
+            else:
+                name = normalise(word)
+                options.append(name[:-1] if name.endswith("*") and len(name) > 1 else name)
+        needs.append(tuple(options))
+    return tuple(needs)
+
+
+def _possible(patterns: tuple[str, ...], sentence: str) -> bool:
+    """Return False when no pattern of the set can match `sentence`: for each, some token
+    has none of its literals in the sentence. Only a necessary condition, so a sentence it
+    passes is still matched by the expression; one it rules out needs no expression at all."""
+    return any(
+        all(any(option in sentence for option in options) for options in _needs(pattern))
+        for pattern in patterns
+    )
 
 
 @cache
@@ -214,7 +249,7 @@ class Screener:
             ):
                 if not takes or any(f.key == position.key for f in found):
                     continue
-                if not _may_match(takes, words):
+                if not _may_match(takes, words) or not _possible(takes, sentence):
                     continue
                 take = _alternation(takes)
                 assert take is not None

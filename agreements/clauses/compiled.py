@@ -15,11 +15,9 @@ import hashlib
 import hmac
 import marshal
 import os
-import secrets
 import sys
 import tempfile
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from types import CodeType
 from typing import Any, TypeVar
@@ -28,6 +26,7 @@ import jinja2
 from jinja2 import Template
 from jinja2.environment import TemplateExpression
 
+from agreements import diskcache
 from agreements.clauses.safety import SAFETY_VERSION, UnsafeSource, Violation, check_source
 from agreements.clauses.sandbox import SANDBOX_VERSION, environment
 
@@ -36,60 +35,13 @@ _TEMPLATES: dict[tuple[str, str], Template] = {}
 _EXPRESSIONS: dict[str, TemplateExpression] = {}
 
 
-def _private(path: Path) -> bool:
-    """Return True when `path` belongs to this user and no one else may write to it."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return False
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return owner_ok and not path.is_symlink() and info.st_mode & 0o022 == 0
-
-
-@cache
-def _cache_dir() -> Path | None:
-    """Return the cache folder, or None when there is none this user alone controls."""
-    if os.environ.get("AGREEMENTS_NO_CACHE") == "1":
-        return None
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = (
-        base
-        / "agreements"
-        / (
-            f"jinja-{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-"
-            f"s{SANDBOX_VERSION}.{SAFETY_VERSION}"
-        )
+def cache_dir() -> Path | None:
+    """Return the folder of compiled code (one per Jinja, Python, sandbox and safety check
+    version), or None when there is none this user alone controls."""
+    return diskcache.folder(
+        f"jinja-{jinja2.__version__}-py{sys.version_info[0]}{sys.version_info[1]}-"
+        f"s{SANDBOX_VERSION}.{SAFETY_VERSION}"
     )
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    # A folder someone else could write to is a way to plant code: never use it.
-    if not (_private(folder) and _private(folder.parent)):
-        return None
-    return folder
-
-
-@cache
-def _cache_key(folder: Path) -> bytes | None:
-    """Return this user's secret that authenticates cache entries (made on first use)."""
-    path = folder / "key"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    except OSError:
-        return None
-    else:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(secrets.token_bytes(32))
-    if not _private(path) or path.stat().st_mode & 0o077:
-        return None
-    try:
-        key = path.read_bytes()
-    except OSError:
-        return None
-    return key if len(key) == 32 else None
 
 
 def _digest(key: bytes, source: str, code: bytes) -> bytes:
@@ -111,12 +63,12 @@ def _cached(compiled_source: str) -> CodeType | None:
     found = _CODES.get(compiled_source)
     if found is not None:
         return found
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = diskcache.secret(folder) if folder is not None else None
     if folder is None or key is None:
         return None
     path = _entry(folder, compiled_source)
-    if not _private(path):
+    if not diskcache.private(path):
         return None
     try:
         data = path.read_bytes()
@@ -136,8 +88,8 @@ def _entry(folder: Path, compiled_source: str) -> Path:
 
 
 def _store(compiled_source: str, code: CodeType) -> None:
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = diskcache.secret(folder) if folder is not None else None
     if folder is None or key is None:
         return
     body = marshal.dumps(code)
@@ -154,12 +106,12 @@ def cached_facts(kind: str, source: str, compute: Callable[[str], Facts]) -> Fac
     the disk cache when an entry authenticated for exactly this kind and source is there
     (parsing texts to find their function calls costs about 150 ms of a cold validate)."""
     key_text = f"facts:{kind}\0{source}"
-    folder = _cache_dir()
-    key = _cache_key(folder) if folder is not None else None
+    folder = cache_dir()
+    key = diskcache.secret(folder) if folder is not None else None
     if folder is None or key is None:
         return compute(source)
     path = _entry(folder, key_text)
-    if _private(path):
+    if diskcache.private(path):
         try:
             data = path.read_bytes()
             tag, body = data[:32], data[32:]

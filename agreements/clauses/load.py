@@ -4,33 +4,47 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from agreements.clauses import stored
 from agreements.clauses.compiled import checked
 from agreements.clauses.model import Clause, clause_sources
 from agreements.errors import LibraryError, UnreadableFileError, YamlError
 from agreements.formatting import counted
 from agreements.library import Settings, load_settings, resolve_library
 from agreements.problems import Problem, Severity
-from agreements.yamlsafe import LoadedYaml, load_yaml, read_text
+from agreements.yamlsafe import LoadedYaml, decode_text, load_yaml, read_text
 
 MAX_CLAUSE_BYTES = 200_000
 RESERVED_FILES = frozenset({"settings.yaml", "approvals.yaml"})
+_BOM = "\ufeff".encode()
 
 
 @dataclass(frozen=True)
 class ClauseSource:
-    """A clause with the file it came from and the hash of that file."""
+    """A clause with the file it came from, the hash of that file and its text."""
 
     clause: Clause
     path: Path
     sha256: str
-    loaded: LoadedYaml
+    text: str = field(repr=False, compare=False)
+    parsed: LoadedYaml | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def loaded(self) -> LoadedYaml:
+        """Return the file's data with the position of every key and value (parsed when
+        first asked for, when the clause came from the stored library)."""
+        if self.parsed is not None:
+            return self.parsed
+        return load_yaml(self.text, shown_path(self.path))
 
 
 @dataclass
@@ -88,20 +102,20 @@ def _problem(
 def clause_files(root: Path) -> list[Path]:
     """Return the clause files under `root/clauses`, sorted, excluding settings and approvals."""
     folder = (root / "clauses").resolve()
-    # Symbolic links, and anything that resolves outside the library, are never read.
-    return sorted(
-        p
-        for p in folder.rglob("*.yaml")
-        if p.name not in RESERVED_FILES
-        and p.is_file()
-        and not p.is_symlink()
-        and p.resolve().is_relative_to(folder)
-        and not any(
-            parent.is_symlink()
-            for parent in p.parents
-            if parent != folder and parent.is_relative_to(folder)
-        )
-    )
+    # Symbolic links are never followed, to files or to folders (os.walk does not descend
+    # into a linked folder), so nothing that resolves outside the library is read.
+    found: list[Path] = []
+    for top, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(top, name)
+            if (
+                fnmatch(name, "*.yaml")
+                and name not in RESERVED_FILES
+                and not os.path.islink(path)
+                and os.path.isfile(path)
+            ):
+                found.append(Path(path))
+    return sorted(found)
 
 
 def _clause_message(kind: str, message: str, where: str) -> str:
@@ -177,7 +191,7 @@ def _load_one(path: Path, root: Path, library: Library) -> None:
         )
         return
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    library.clauses[clause.id] = ClauseSource(clause, path, digest, loaded)
+    library.clauses[clause.id] = ClauseSource(clause, path, digest, text, loaded)
     library.problems.extend(_unsafe_sources(clause, path, loaded))
 
 
@@ -203,21 +217,94 @@ def _unsafe_sources(clause: Clause, path: Path, loaded: LoadedYaml) -> Iterator[
 
 
 def load_library(root: Path | None = None) -> Library:
-    """Return the library at `root` (default: the built-in one) with its load problems."""
+    """Return the library at `root` (default: the built-in one) with its load problems.
+
+    A library that loaded without problems before, with exactly the same files, comes from
+    the stored library (`clauses.stored`); any other is read from its files."""
     folder = resolve_library(root).resolve()
     library = Library(folder, load_settings(folder))
-    version = hashlib.sha256()
+    files = clause_files(folder)
+    contents = _contents(folder, files)
+    key = stored.content_key(contents) if contents is not None else None
     # Loading builds many small objects that live as long as the library; pausing the
     # cyclic collector meanwhile keeps the cost per clause flat as libraries grow.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for path in clause_files(folder):
-            _load_one(path, folder, library)
-            version.update(str(path.relative_to(folder)).encode() + b"\0")
-            version.update(path.read_bytes() if path.stat().st_size <= MAX_CLAUSE_BYTES else b"")
+        if contents is None or key is None or not _from_store(library, files, contents, key):
+            _from_files(library, files, contents, key)
     finally:
         if collecting:
             gc.enable()
-    library.version = version.hexdigest()[:12]
     return library
+
+
+def _contents(folder: Path, files: list[Path]) -> list[tuple[str, bytes]] | None:
+    """Return each clause file's path relative to the library and its bytes, or None when
+    one cannot be read or is too large (reading it file by file then says why)."""
+    contents: list[tuple[str, bytes]] = []
+    for path in files:
+        try:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_CLAUSE_BYTES + 1)  # never more than a clause may hold
+        except OSError:
+            return None
+        if len(raw) > MAX_CLAUSE_BYTES:
+            return None
+        contents.append((str(path.relative_to(folder)), raw))
+    return contents
+
+
+def _from_store(
+    library: Library, files: list[Path], contents: list[tuple[str, bytes]], key: str
+) -> bool:
+    """Fill `library` from the stored library of exactly these files; return False (and
+    leave it empty) when there is none, or when the files do not read as that entry says."""
+    found = stored.read_stored(key, [relative for relative, _ in contents])
+    if found is None:
+        return False
+    sources: dict[str, ClauseSource] = {}
+    version = hashlib.sha256()
+    for path, (relative, raw), (clause, sha256) in zip(files, contents, found, strict=True):
+        try:
+            text = decode_text(raw, str(path), max_bytes=MAX_CLAUSE_BYTES)
+        except UnreadableFileError:
+            return False
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256 or clause.id in sources:
+            return False
+        sources[clause.id] = ClauseSource(clause, path, sha256, text)
+        version.update(relative.encode() + b"\0" + raw)
+    library.clauses.update(sources)
+    library.version = version.hexdigest()[:12]
+    return True
+
+
+def _from_files(
+    library: Library, files: list[Path], contents: list[tuple[str, bytes]] | None, key: str | None
+) -> None:
+    """Read every clause file of `library`, collecting its problems; keep the library in the
+    store when there are none (`contents` and `key` are those of the files, read before)."""
+    folder = library.root
+    version = hashlib.sha256()
+    for path in files:
+        _load_one(path, folder, library)
+        version.update(str(path.relative_to(folder)).encode() + b"\0")
+        version.update(path.read_bytes() if path.stat().st_size <= MAX_CLAUSE_BYTES else b"")
+    library.version = version.hexdigest()[:12]
+    if not library.problems and contents is not None and key is not None:
+        _keep(library, files, contents, key)
+
+
+def _keep(library: Library, files: list[Path], contents: list[tuple[str, bytes]], key: str) -> None:
+    """Store the clauses of `library` under `key` when each was read from exactly the bytes
+    the key was made of (a file changed meanwhile is not stored)."""
+    by_path = {source.path: source for source in library.clauses.values()}
+    if len(by_path) != len(files):
+        return
+    entries: list[tuple[str, Clause, str]] = []
+    for path, (relative, raw) in zip(files, contents, strict=True):
+        source = by_path.get(path)
+        if source is None or hashlib.sha256(raw.removeprefix(_BOM)).hexdigest() != source.sha256:
+            return
+        entries.append((relative, source.clause, source.sha256))
+    stored.store(key, entries)

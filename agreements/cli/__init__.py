@@ -45,9 +45,9 @@ def main() -> None:
     try:
         # Imported once the handlers are in place: a Ctrl-C while typer, click and rich load
         # is then "Interrupted.", not a KeyboardInterrupt traceback.
-        from agreements.cli.app import app
+        from agreements.cli.app import make_app
 
-        app()
+        make_app(sys.argv[1:])()
     except AgreementsError as exc:
         print(marked(f"Error: {exc}", sys.stderr), file=sys.stderr)
         sys.exit(exit_code_of(exc))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import typer
 
 from agreements import __version__
-from agreements.cli import (
-    clause_commands,
-    draft_commands,
-    register_commands,
-    returned_commands,
-    spec_commands,
-)
+
+# The module that adds each command, in the order of the help's list of commands.
+COMMANDS = {
+    "validate": "spec_commands",
+    "rules": "spec_commands",
+    "schema": "spec_commands",
+    "new": "spec_commands",
+    "clauses": "clause_commands",
+    "explain": "clause_commands",
+    "generate": "draft_commands",
+    "inspect": "draft_commands",
+    "register": "register_commands",
+    "review-returned": "returned_commands",
+}
 
 
 def _plain_help() -> None:
@@ -42,18 +50,34 @@ def _plain_help() -> None:
 
 _plain_help()
 
-app = typer.Typer(
-    name="agreements",
-    help=(
-        "Turn a validated YAML description of a partnership into a Word agreement draft, "
-        "assembled from a reviewed clause library."
-    ),
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def make_app(argv: list[str] | None = None) -> typer.Typer:
+    """Return the application for the arguments `argv` (default: all commands).
+
+    When the first argument names a command, only the commands of its module are added:
+    typer builds the parameters of every command it holds before running one, so a cold
+    `agreements validate` would otherwise build all of them. Anything else (no argument,
+    an option such as --help or --version, an unknown command, shell completion) gets
+    every command, so help, completion and "no such command" read as before."""
+    first = argv[0] if argv else ""
+    chosen = COMMANDS.get(first) if first and not first.startswith("-") else None
+    app = typer.Typer(
+        name="agreements",
+        help=(
+            "Turn a validated YAML description of a partnership into a Word agreement draft, "
+            "assembled from a reviewed clause library."
+        ),
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_root)
+    for name in dict.fromkeys(COMMANDS.values()):
+        if chosen is None or name == chosen:
+            importlib.import_module(f"agreements.cli.{name}").register(app)
+    return app
 
 
 def _version(value: bool) -> None:
@@ -62,7 +86,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False,
@@ -77,10 +100,3 @@ def _root(
     ),
 ) -> None:
     """Partnership agreement drafts from YAML specs."""
-
-
-spec_commands.register(app)
-clause_commands.register(app)
-draft_commands.register(app)
-register_commands.register(app)
-returned_commands.register(app)

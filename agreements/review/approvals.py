@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from agreements import diskcache
 from agreements.clauses.load import Library
 from agreements.clauses.parity import language_name
 from agreements.errors import LibraryError, UnreadableFileError, UsageError, YamlError
@@ -27,6 +29,7 @@ from agreements.writer import write_text_file
 from agreements.yamlsafe import load_yaml_file, read_text
 
 LOCK_NAME = "approvals.yaml"
+_MAX_LOCK_BYTES = 50_000_000
 _HEADER = (
     "# Clause approvals, written by `agreements clauses approve`. Do not edit by hand:\n"
     "# `agreements clauses lint` reports any text whose hash no longer matches.\n"
@@ -89,12 +92,44 @@ def lock_path(library: Library) -> Path:
 
 
 def read_lock(library: Library) -> LockFile:
-    """Return the library's lock file (empty when there is none); raise if it is broken."""
+    """Return the library's lock file (empty when there is none); raise if it is broken.
+
+    The lock file holds every approved text: a lock file read before, byte for byte, is
+    taken from its authenticated JSON copy in the cache (see `diskcache`)."""
     path = lock_path(library)
     if not path.exists():
         return LockFile()
+    key = _lock_key(path)
+    if key is not None:
+        body = diskcache.read("approvals", key)
+        if body is not None:
+            with suppress(ValueError):  # pydantic's ValidationError is a ValueError
+                return LockFile.model_validate_json(body)
+    lock = _parse_lock(path)
+    if key is not None:
+        body = lock.model_dump_json(exclude_unset=True).encode("utf-8")
+        if LockFile.model_validate_json(body) == lock:
+            diskcache.write("approvals", key, body)
+    return lock
+
+
+def _lock_key(path: Path) -> str | None:
+    """Return the cache key of the lock file's exact bytes, or None (no cache)."""
     try:
-        loaded = load_yaml_file(path, max_bytes=50_000_000)
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    fingerprint = diskcache.fingerprint(
+        f"approvals {pydantic.VERSION}", "agreements.review.approvals", "agreements.yamlsafe"
+    )
+    if not fingerprint or len(raw) > _MAX_LOCK_BYTES:
+        return None
+    return hashlib.sha256(fingerprint + raw).hexdigest()
+
+
+def _parse_lock(path: Path) -> LockFile:
+    try:
+        loaded = load_yaml_file(path, max_bytes=_MAX_LOCK_BYTES)
         if loaded.problems:
             raise LibraryError("\n".join(p.format() for p in loaded.problems))
         return LockFile.model_validate(loaded.data or {})

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from agreements.errors import UnapprovedClausesError
 from agreements.formatting import counted
-from agreements.review.approvals import read_lock
-from agreements.review.status import Status, statuses
+from agreements.review.approvals import LockFile, read_lock
+from agreements.review.status import Status, status_in
 
 if TYPE_CHECKING:
     from agreements.clauses.load import Library
@@ -18,17 +18,24 @@ def approval_statuses(
     plan: DocumentPlan, library: Library, language: str | None = None
 ) -> dict[str, Status]:
     """Return the approval status of every planned clause in `language` (default: the
-    draft's main language); a clause without an approval in it is never approved."""
+    draft's main language); a clause without an approval in it is never approved.
+
+    Only the planned clauses are judged, each once per loaded library: a batch drafts many
+    specs from one library, and a draft needs none of the other clauses' statuses."""
     language = language or plan.language
-    key = "approval-statuses"
-    if key not in library.derived:  # a batch drafts many specs from one loaded library
-        library.derived[key] = {
-            (s.clause_id, s.language): s.status for s in statuses(library, read_lock(library))
-        }
-    known = library.derived[key]
+    known = library.derived.setdefault("approval-statuses", {})
     assert isinstance(known, dict)
-    found = {cid: status for (cid, lang), status in known.items() if lang == language}
-    return {c.clause.id: found.get(c.clause.id, Status.NEVER) for c in plan.clauses}
+    lock = library.derived.get("approvals-lock")
+    if lock is None:
+        lock = library.derived["approvals-lock"] = read_lock(library)
+    assert isinstance(lock, LockFile)
+    found: dict[str, Status] = {}
+    for planned in plan.clauses:
+        cid = planned.clause.id
+        if (cid, language) not in known:
+            known[(cid, language)] = status_in(library, cid, language, lock)
+        found[cid] = known[(cid, language)]
+    return found
 
 
 def draft_approvals(

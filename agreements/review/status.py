@@ -71,6 +71,14 @@ def _status(
     return Status.APPROVED
 
 
+def status_in(library: Library, clause_id: str, language: str, lock: LockFile) -> Status:
+    """Return the status of one clause of the library in one language, as `statuses` gives
+    it (never approved in a language the clause has no text in)."""
+    if language not in library.clauses[clause_id].clause.text:
+        return Status.NEVER
+    return _status(library, clause_id, language, lock.clauses.get(clause_id))
+
+
 def statuses(library: Library, lock: LockFile | None = None) -> list[ClauseStatus]:
     """Return the status of every clause in every language it has, each language judged by
     its own newest approval: a translation approved at an older version than the English

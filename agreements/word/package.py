@@ -6,7 +6,8 @@ import io
 import re
 import zipfile
 from typing import Any
-from xml.sax.saxutils import escape
+
+from agreements.word.ooxml import escape
 
 CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
