@@ -195,6 +195,8 @@ BILATERAL_SLIPS = (
     "Any Party may request",
     "Any Participant may",
     "of another Party without",
+    "from any Donor",
+    "any In-kind Contributor",
 )
 
 
