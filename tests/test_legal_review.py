@@ -6,10 +6,12 @@ and checks the sentence the officer objected to, for the principle rather than o
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from docx import Document
 
+from agreements.build import check
 from agreements.clauses.load import Library, load_library
 from tests.conftest import ENGLISH_EXAMPLES, ROOT
 from tests.drafts import Draft, make_draft
@@ -168,6 +170,20 @@ def test_due_diligence_conditions_are_in_the_articles_and_ground_termination(
         "within its own responsibilities under this Agreement, shall apply the mitigation"
         in (text["Responsibilities and costs"])
     )
+
+
+@pytest.mark.parametrize("spec", ENGLISH_EXAMPLES, ids=[p.stem for p in ENGLISH_EXAMPLES])
+def test_every_screening_condition_of_the_spec_is_in_the_articles(
+    spec: Path, library: Library, drafts: dict[str, Draft]
+) -> None:
+    loaded = check(spec, library).loaded
+    assert loaded.spec is not None
+    conditions = [
+        c for p in loaded.spec.parties if p.due_diligence for c in p.due_diligence.conditions
+    ]
+    text = articles(drafts[spec.stem]).get("Conditions of the due diligence", "")
+    for condition in conditions:
+        assert condition in text
 
 
 @pytest.mark.parametrize("stem", [p.stem for p in ENGLISH_EXAMPLES])
