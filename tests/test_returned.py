@@ -22,8 +22,8 @@ IN_KIND = ROOT / "examples" / "in-kind-solar-equipment.yaml"
 FUNDING = ROOT / "examples" / "bp-west-papua-youth.yaml"
 ENGLAND = "This Agreement shall be governed by the laws of England."
 THIRTY_DAYS = (
-    "Any Party may terminate its participation in this Agreement at any time by giving the "
-    "other Party thirty (30) days\u2019 written notice."
+    "Either Party may terminate this Agreement at any time by giving the other Party thirty "
+    "(30) days\u2019 written notice."
 )
 SEVEN_DAYS = (
     "Either Party may end this Agreement at any time by sending the other Party an e-mail "
@@ -232,8 +232,8 @@ def test_without_a_spec_a_tracked_move_to_a_fallback_is_named(
 def test_changes_of_form_only_need_no_review(
     drafts: dict[str, Path], library: Library, tmp_path: Path
 ):
-    typed = "45.1  Any Party may terminate its participation in this Agreement at any time by "
-    typed += "giving the other Party one hundred and eighty (180) days' written notice."
+    typed = "45.1  Either Party may terminate this Agreement at any time by giving the other "
+    typed += "Party one hundred and eighty (180) days' written notice."
     result = review(rewritten(drafts, tmp_path, typed), library)
     assert changed(result) == {art("termination"): "form_only"}
     assert not result.needs_legal_review

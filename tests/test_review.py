@@ -17,8 +17,8 @@ from tests.conftest import ROOT, run_cli
 from tests.drafts import assert_audit_clean
 
 CLAUSE = "clauses/final/termination-for-cause.yaml"
-OLD = "commits a material breach of it"
-NEW = "commits a serious and persistent breach of it"
+OLD = "a material breach of it and fails"
+NEW = "a serious and persistent breach of it and fails"
 SPEC = "examples/bp-west-papua-youth.yaml"
 
 

@@ -311,7 +311,12 @@ def test_the_risk_annex_allocates_management_not_liability(drafts: dict[str, Pat
     """A risk owner manages the risk; losses follow the liability and force majeure
     articles (so a force majeure risk "owned" by one party does not make it bear them)."""
     text = articles(drafts["mianzhu-livelihoods"])["Responsibilities and costs"]
-    assert "allocates the management of risks only: it does not allocate liability" in text
+    assert "allocates the management of risks only: it does not extend the obligations" in text
+    assert "and it does not allocate liability or losses between the Parties" in text
+    # A risk owner applies the mitigation within its own tasks, not those of another party.
+    assert (
+        "within its own responsibilities under this Agreement, shall apply the mitigation" in text
+    )
     assert "is responsible for the risks allocated to it" not in text
     assert re.search(r"which Articles \d+ and \d+ govern", text)
 

@@ -109,6 +109,13 @@ CASES: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "P18",
+        [
+            "37:16: warning P18 parties[1].due_diligence.outcome: screening of Acme was approved "
+            "with conditions, but none is listed for the agreement"
+        ],
+    ),
+    (
         "T04",
         [
             "38:18: error T04 parties[1].due_diligence.reference: 'pending' is not a reference: "

@@ -31,7 +31,7 @@ from agreements.clauses.sandbox import (
     refs,
 )
 from agreements.spec.models import AgreementKind
-from agreements.spec.parties import PartyCategory, PartyRole
+from agreements.spec.parties import PartyCategory, PartyRole, Sector
 from agreements.words import words
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class ClauseContext:
     settings: Settings
     non_state: tuple[Party, ...]
     public_authorities: tuple[Party, ...]
+    governments: tuple[Party, ...]
     intergovernmental: tuple[Party, ...]
     public_parties: tuple[Party, ...]
     constituents: tuple[Party, ...]
@@ -343,6 +344,11 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         settings=settings,
         non_state=non_state,
         public_authorities=category(PartyCategory.PUBLIC_AUTHORITY),
+        governments=tuple(
+            p
+            for p in category(PartyCategory.PUBLIC_AUTHORITY)
+            if p.sector is Sector.PUBLIC_AUTHORITY
+        ),
         intergovernmental=category(PartyCategory.INTERGOVERNMENTAL),
         public_parties=tuple(
             p for p in partners if loaded.categories[p.id] is not PartyCategory.NON_STATE

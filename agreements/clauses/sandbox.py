@@ -16,6 +16,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from agreements.clauses import budget
 from agreements.formatting import (
+    country_name,
     format_date,
     format_money,
     format_percent,
@@ -48,6 +49,9 @@ SPEC_ROOTS = (
     # Groups of parties by category and role (tuples of parties, empty when none).
     "non_state",
     "public_authorities",
+    # Governments among them: public authorities by sector, not borderline bodies (a Red
+    # Cross society, a state-owned enterprise) classified public.
+    "governments",
     "intergovernmental",
     "public_parties",
     "constituents",
@@ -107,6 +111,7 @@ FILTERS = (
     "date",
     "money",
     "names",
+    "country",
     "percent",
     "number",
     "days",
@@ -171,7 +176,7 @@ def refs(*clause_ids: str, present_only: bool = False) -> RefToken:
 
 
 # Raise when the environment's configuration changes how templates compile.
-SANDBOX_VERSION = 3
+SANDBOX_VERSION = 4
 MAX_REPEAT = 10_000
 MAX_EXPONENT = 64
 
@@ -225,6 +230,25 @@ def _bounded_join(value: Any, separator: str = "", attribute: Any = None) -> str
     return str(separator).join(items)
 
 
+def _countries(parties: Any, case: str, language: str) -> str:
+    """Return the countries of `parties` (one party or several), each once, as the list of
+    parties writes them: "Bangladesh"; with `case` "of" or "in", "of Bangladesh", "du
+    Sénégal", "en Perú" (several joined: "of China and of Mongolia")."""
+    group = parties if isinstance(parties, tuple | list) else (parties,)
+    countries = list(dict.fromkeys(str(p.country) for p in group))
+    if case not in ("", "of", "in"):
+        raise ValueError(f"country: case is 'of' or 'in', not {case!r}")
+    if language == "en":
+        phrases = [(f"{case} " if case else "") + country_name(c) for c in countries]
+    elif case:
+        from agreements.countries import country_phrase
+
+        phrases = [country_phrase(c, language, case) for c in countries]
+    else:
+        phrases = [country_name(c, language=language) for c in countries]
+    return join_names(phrases, language)
+
+
 def _period_filter(unit: str, language: str) -> Any:
     """Return the filter writing a count of `unit` in the library's number style."""
 
@@ -256,6 +280,7 @@ def environment(language: str = "en") -> ImmutableSandboxedEnvironment:
     env.filters["date"] = lambda value: format_date(value, language)
     env.filters["money"] = lambda amount, currency: format_money(amount, str(currency), language)
     env.filters["names"] = lambda parties: join_names([p.short_name for p in parties], language)
+    env.filters["country"] = lambda parties, case="": _countries(parties, case, language)
     env.filters["percent"] = lambda value: format_percent(value, language)
     for unit in ("number", "days", "working_days", "hours", "months", "years"):
         env.filters[unit] = _period_filter(unit, language)

@@ -166,6 +166,12 @@ _TABLE: list[Rule] = [
         "remove the second party",
     ),
     Rule(
+        "P18",
+        W,
+        "A screening approved with conditions lists them, so the agreement binds the party.",
+        "list the conditions under `due_diligence.conditions`",
+    ),
+    Rule(
         "K01",
         E,
         "A recorded decision clears P12 or P15 for a party of the spec.",

@@ -73,7 +73,7 @@ def _resembles_organisation(party: Party, settings: Settings) -> bool:
 
 
 def check_parties(spec: PartnershipSpec, settings: Settings) -> Iterator[Finding]:
-    """Yield breaches of the party rules P01-P05 and P07-P15."""
+    """Yield breaches of the party rules P01-P05, P07-P15 and P18."""
     org_name = settings.organisation.legal_name
     orgs = organisation_indexes(spec, settings)
     near = _near_miss(spec, settings) if not orgs else None
@@ -195,6 +195,15 @@ def _check_screening(spec: PartnershipSpec, settings: Settings, i: int) -> Itera
             )
     if dd.outcome is ScreeningOutcome.REJECTED:
         yield Finding("P10", (*where, "outcome"), f"screening of {party.short_name} was rejected")
+    if dd.outcome is ScreeningOutcome.APPROVED_WITH_CONDITIONS and not dd.conditions:
+        # The mitigation plan stays in the register; only listed conditions reach the
+        # articles of the agreement and bind the party.
+        yield Finding(
+            "P18",
+            (*where, "outcome"),
+            f"screening of {party.short_name} was approved with conditions, but none is "
+            "listed for the agreement",
+        )
     if dd.risk_level is RiskLevel.HIGH and (
         dd.mitigation_plan is None or dd.senior_approval_reference is None
     ):

@@ -60,12 +60,19 @@ def _reports(rendered: RenderedDocument) -> list[str]:
     org = rendered.context.org.short_name
     reports = sorted(spec.terms.reports, key=lambda r: (r.due_date, r.title))
     rows: list[list[CellValue]] = []
-    # A report covers the time since the end of the period of the report before it of the
-    # same series (narrative, financial...), not the whole agreement again.
+    # An interim report covers the time since the end of the period of the report before it
+    # of the same series (narrative, financial...); the last report of a series is the final
+    # report, which covers the whole term from entry into force.
     last_end: dict[bool, dt.date] = {}
+    series_last = {
+        series: max(i for i, r in enumerate(reports) if r.financial_statement is series)
+        for series in {r.financial_statement for r in reports}
+    }
     for index, report in enumerate(reports):
         start = last_end.get(report.financial_statement)
         start = start + dt.timedelta(days=1) if start else spec.agreement.start_date
+        if index == series_last[report.financial_statement]:
+            start = spec.agreement.start_date
         last_end[report.financial_statement] = report.period_end
         final = index == max(
             (i for i, r in enumerate(reports) if r.financial_statement), default=-1
