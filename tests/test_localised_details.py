@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 
 from agreements.articles import legal_form_mid_sentence, with_article
 from agreements.clauses.grammar import french_spacing
@@ -151,3 +152,19 @@ def test_a_legal_form_that_names_the_country_is_not_followed_by_it_again(
     )
     # A company's form does not name its country: the draft says where it is registered.
     assert "Public limited company, registered in the United Kingdom" in text
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_a_donor_that_also_gives_in_kind_is_thanked_once(language: str, tmp_path: Path) -> None:
+    # The Senegal spec's company pays funds and gives goods.
+    data = yaml.safe_load((ROOT / "examples" / "senegal-emplois-verts-jeunes.yaml").read_text())
+    data["agreement"]["language"] = language
+    spec = tmp_path / "senegal.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = make_draft(spec, load_library(), tmp_path).text()
+    company = "Sénégal Énergies Vertes SA"
+    said = ("with the support of", "avec le soutien de", "con el apoyo de")
+    statements = [line for line in text.splitlines() if any(s in line for s in said)]
+    assert statements
+    for statement in statements:
+        assert statement.count(company) == 1, statement

@@ -69,6 +69,7 @@ class ClauseContext:
     non_constituents: tuple[Party, ...]
     donors: tuple[Party, ...]
     in_kind_contributors: tuple[Party, ...]
+    in_kind_only: tuple[Party, ...]
     implementing_partners: tuple[Party, ...]
     co_organisers: tuple[Party, ...]
     sponsors: tuple[Party, ...]
@@ -357,6 +358,9 @@ def build_context(loaded: LoadedSpec, settings: Settings) -> ClauseContext:
         non_constituents=tuple(p for p in non_state if not p.is_constituent()),
         donors=role(PartyRole.DONOR),
         in_kind_contributors=role(PartyRole.IN_KIND_CONTRIBUTOR),
+        in_kind_only=tuple(
+            p for p in role(PartyRole.IN_KIND_CONTRIBUTOR) if p not in role(PartyRole.DONOR)
+        ),
         implementing_partners=role(PartyRole.IMPLEMENTING_PARTNER),
         co_organisers=role(PartyRole.CO_ORGANISER),
         sponsors=role(PartyRole.SPONSOR),

@@ -58,6 +58,9 @@ SPEC_ROOTS = (
     "non_constituents",
     "donors",
     "in_kind_contributors",
+    # In-kind contributors that give no funds: thanked once, not twice, when a donor gives
+    # goods as well.
+    "in_kind_only",
     "implementing_partners",
     "co_organisers",
     "sponsors",
@@ -176,7 +179,7 @@ def refs(*clause_ids: str, present_only: bool = False) -> RefToken:
 
 
 # Raise when the environment's configuration changes how templates compile.
-SANDBOX_VERSION = 4
+SANDBOX_VERSION = 5
 MAX_REPEAT = 10_000
 MAX_EXPONENT = 64
 
