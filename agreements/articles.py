@@ -34,22 +34,66 @@ _ENGLISH = _words(
 )
 
 
+# The head nouns of English institutions' names, with the gender of the noun French and
+# Spanish use for them ("the Hollis Foundation", "la Hollis Foundation"; "the People's
+# Government of ...", "le People's Government", "el People's Government").
+_ENGLISH_HEADS = {
+    "foundation": "ff", "association": "ff", "society": "ff", "federation": "ff",
+    "confederation": "ff", "corporation": "ff", "organization": "ff", "organisation": "ff",
+    "university": "ff", "agency": "ff", "union": "ff", "chamber": "ff", "commission": "ff",
+    "bank": "fm", "network": "mf", "office": "mf", "government": "mm", "ministry": "mm",
+    "institute": "mm", "council": "mm", "fund": "mm", "programme": "mm", "centre": "mm",
+    "center": "mm", "department": "mm", "secretariat": "mm", "authority": "ff",
+}  # fmt: skip
+# A name ending in a company's legal suffix is a trade name: no article in any language.
+_COMPANY_SUFFIXES = _words(
+    "ltd ltd. limited plc inc inc. llc gmbh ag s.a. sa s.a.s. sas sarl s.a.r.l. b.v. bv n.v. "
+    "nv s.r.l. srl s.p.a. spa co. corp. lp llp pte pvt"
+)
+
+
+def _gender(name: str) -> str | None:
+    """Return "f" or "m" (French then Spanish, e.g. "fm") for the noun a name is headed
+    by, or None for a trade name or a name without a known head noun."""
+    words = name.split()
+    if not words or words[-1].casefold().strip(",") in _COMPANY_SUFFIXES:
+        return None
+    first = words[0].casefold()
+    if first in _FEMININE:
+        return "ff"
+    if first in _MASCULINE:
+        return "mm"
+    head = None
+    for word in words:  # the head noun comes before the name's "of" or "for"
+        if word.casefold() in ("of", "for"):
+            break
+        head = _ENGLISH_HEADS.get(word.casefold().strip(",'’"), head)
+    return head
+
+
 def with_article(name: str, language: str) -> str:
     """Return a party's name with the definite article the language puts before it when
-    the name opens with a common noun ("le Réseau Jeunesse et Emploi", "la Fundación
-    Andina", "the Ministry of Labour"); any other name unchanged."""
+    the name is headed by a common noun ("le Réseau Jeunesse et Emploi", "la Fundación
+    Andina", "the Ministry of Labour", "the Hollis Foundation", "la Hollis Foundation"); a
+    trade name ("Northwind Apparel Group plc") or a name without a known head is unchanged."""
+    gender = _gender(name)
     first = name.split(maxsplit=1)[0].casefold() if name.strip() else ""
-    known = first in _MASCULINE or first in _FEMININE
     if language == "en":
-        return "the " + name if known or first in _ENGLISH else name
-    if not known:
+        return "the " + name if gender or (first in _ENGLISH and not _trade(name)) else name
+    if gender is None:
         return name
-    feminine = first in _FEMININE
+    feminine = gender[0 if language == "fr" else 1] == "f"
     if language == "fr":
-        if first[:1] in "aeiouéèêîôh":
+        if first[:1] in "aeiouéèêîô":
             return "l\u2019" + name
         return ("la " if feminine else "le ") + name
     return ("la " if feminine else "el ") + name
+
+
+def _trade(name: str) -> bool:
+    """Return True when `name` ends in a company's legal suffix."""
+    words = name.split()
+    return bool(words) and words[-1].casefold().strip(",") in _COMPANY_SUFFIXES
 
 
 # Nouns a French or Spanish legal form opens with, besides the institutions' nouns above.

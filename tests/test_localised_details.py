@@ -100,6 +100,11 @@ def test_french_clause_wording_gets_a_no_break_space_before_double_punctuation()
         ("Ministerio de Trabajo", "es", "el Ministerio de Trabajo"),
         ("International Finance Corporation", "en", "the International Finance Corporation"),
         ("Halden & Rowe Consumer Brands B.V.", "fr", "Halden & Rowe Consumer Brands B.V."),
+        ("Hollis Foundation for Work", "en", "the Hollis Foundation for Work"),
+        ("Hollis Foundation for Work", "fr", "la Hollis Foundation for Work"),
+        ("People's Government of Mianzhu City", "es", "el People's Government of Mianzhu City"),
+        ("International Finance Corporation", "fr", "l\u2019International Finance Corporation"),
+        ("Postal Savings Bank of China Co., Ltd.", "en", "Postal Savings Bank of China Co., Ltd."),
         ("Northwind Apparel Group plc", "en", "Northwind Apparel Group plc"),
     ],
 )  # fmt: skip
