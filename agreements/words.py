@@ -103,6 +103,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "annex.emblem": ("Approved uses of the name and emblem", "Utilisations autorisées du nom et de l'emblème", "Usos autorizados del nombre y el emblema"),
     "annex.conditions": ("Special conditions from due diligence", "Conditions particulières issues de la diligence raisonnable", "Condiciones especiales derivadas de la diligencia debida"),
     "annex.risks": ("Risk allocation matrix", "Matrice de répartition des risques", "Matriz de asignación de riesgos"),
+    "annex.risks_mou": ("Risks identified", "Risques recensés", "Riesgos identificados"),
     # Annex tables: words shared by several.
     "total": ("Total", "Total", "Total"),
     "party": ("Party", "Partie", "Parte"),
@@ -207,6 +208,7 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "emblem.until": ("Valid until", "Valable jusqu'au", "Válida hasta"),
     "risks.category": ("Category", "Catégorie", "Categoría"),
     "risks.owner": ("Owner", "Responsable", "Responsable"),
+    "risks.owner_mou": ("Followed by", "Suivi par", "Seguimiento a cargo de"),
     "risks.mitigation": ("Mitigation", "Mesures d'atténuation", "Medidas de mitigación"),
     "risk.reputational": ("Reputational", "Réputation", "Reputación"),
     "risk.political": ("Political", "Politique", "Político"),

@@ -173,3 +173,14 @@ def test_a_donor_that_also_gives_in_kind_is_thanked_once(language: str, tmp_path
     assert statements
     for statement in statements:
         assert statement.count(company) == 1, statement
+
+
+def test_a_memorandum_cites_its_risks_as_an_understanding_not_an_allocation(
+    tmp_path: Path,
+) -> None:
+    spec = ROOT / "examples" / "mou-skills-dialogue.yaml"
+    text = make_draft(spec, load_library(), tmp_path).text()
+    assert "Risks identified" in text
+    assert "Risk allocation matrix" not in text
+    assert "records their shared understanding only and creates no obligation" in text
+    assert "Category\nDescription\nFollowed by\nMitigation" in text

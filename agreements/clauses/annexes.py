@@ -28,12 +28,16 @@ ANNEX_KEYS = (
 )
 
 
+# Annexes a memorandum titles in its own words: it records intentions, not allocations.
+_MOU_TITLES = frozenset({"action", "risks"})
+
+
 def annex_title(key: str, language: str = "en", *, mou: bool = False) -> str:
     """Return the title of the annex `key` in `language` (a memorandum's description of
     the action is its areas of cooperation)."""
     if key not in ANNEX_KEYS:
         raise KeyError(key)
-    return words(f"annex.{key}_mou" if mou and key == "action" else f"annex.{key}", language)
+    return words(f"annex.{key}_mou" if mou and key in _MOU_TITLES else f"annex.{key}", language)
 
 
 @dataclass(frozen=True)

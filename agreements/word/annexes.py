@@ -163,7 +163,7 @@ def _risks(rendered: RenderedDocument) -> list[str]:
     columns = [
         Column(words("risks.category", language)),
         Column(words("description", language)),
-        Column(words("risks.owner", language)),
+        Column(words("risks.owner_mou" if rendered.context.is_mou else "risks.owner", language)),
         Column(words("risks.mitigation", language)),
     ]
     return [grid(columns, rows)]
