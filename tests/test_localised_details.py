@@ -18,7 +18,7 @@ from agreements.countries import country_phrase
 from agreements.formatting import format_range
 from agreements.library import default_library, load_settings
 from agreements.words import words
-from tests.conftest import ROOT
+from tests.conftest import ENGLISH_EXAMPLES, ROOT
 from tests.drafts import make_draft
 
 
@@ -184,3 +184,18 @@ def test_a_memorandum_cites_its_risks_as_an_understanding_not_an_allocation(
     assert "Risk allocation matrix" not in text
     assert "records their shared understanding only and creates no obligation" in text
     assert "Category\nDescription\nFollowed by\nMitigation" in text
+
+
+@pytest.mark.parametrize("spec", ENGLISH_EXAMPLES, ids=[s.stem for s in ENGLISH_EXAMPLES])
+def test_every_defined_term_is_used_elsewhere_in_the_draft(spec: Path, tmp_path: Path) -> None:
+    draft = make_draft(spec, load_library(), tmp_path)
+    paragraphs = draft.text().split("\n")
+    definitions = [p for p in paragraphs if p.startswith("\u201c") and "\u201d means" in p]
+    assert definitions
+    unused = []
+    for definition in definitions:
+        term = definition[1 : definition.index("\u201d")]
+        elsewhere = [p for p in paragraphs if p != definition and term in p]
+        if not elsewhere:
+            unused.append(term)
+    assert unused == []

@@ -7,7 +7,7 @@ clause template code run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
@@ -296,4 +296,66 @@ def render_text(plan: DocumentPlan, language: str) -> RenderedDocument:
             clause = render_clause(plan, planned, names, language, issues)
             if clause is not None:
                 rendered.append(clause)
+        rendered = _without_unused_definitions(plan, rendered, names, language, issues)
     return RenderedDocument(plan, language, tuple(rendered), tuple(issues))
+
+
+def _without_unused_definitions(
+    plan: DocumentPlan,
+    rendered: list[RenderedClause],
+    names: dict[str, Any],
+    language: str,
+    issues: list[PlanIssue],
+) -> list[RenderedClause]:
+    """Return the rendered clauses with each definition no rendered text uses left out.
+
+    The plan prints a definition when a chosen text names its term, but the term may sit
+    in a passage the spec's facts leave out ("Funds" in an agreement without money): a
+    reader would find a defined term the agreement never uses. A term used only by other
+    unused definitions goes too; a clause that loses a definition is rendered again, so its
+    paragraphs stay numbered in order."""
+    unused: frozenset[str] = frozenset()
+    while True:
+        used: set[str] = set()
+        defined: set[str] = set()
+        for clause in rendered:
+            for block in clause.blocks:
+                term = next((r.text for r in block.runs if r.kind == "define"), None)
+                if term is not None and _is_definition(block, language):
+                    defined.add(term)
+                    if term in unused:
+                        continue
+                used.update(r.text.strip() for r in block.runs if r.kind == "term")
+        now = frozenset(defined - used)
+        if now == unused:
+            break
+        unused = now
+    if not unused:
+        return rendered
+    planned_in = plan.selection.context.in_language(plan.language)
+    context = planned_in.in_language(language)
+    out: list[RenderedClause] = []
+    for clause in rendered:
+        planned = clause.planned
+        by_term = {planned_in.defined_term(d): d for d in planned.clause.defines}
+        kept = tuple(
+            t for t in planned.definitions if context.defined_term(by_term[t]) not in unused
+        )
+        if kept == planned.definitions:
+            out.append(clause)
+            continue
+        again = render_clause(plan, replace(planned, definitions=kept), names, language, issues)
+        if again is not None:
+            out.append(again)
+    return out
+
+
+def _is_definition(block: Block, language: str) -> bool:
+    """Return True for a paragraph of the definitions list: it opens with the quotation
+    mark and the term being defined (a term defined in passing, in bold inside a sentence,
+    is part of its clause's text and always kept)."""
+    return (
+        len(block.runs) > 1
+        and block.runs[0].text == words("definition.open", language)
+        and block.runs[1].kind == "define"
+    )
