@@ -85,8 +85,9 @@ READING = """## Reading the results
 """
 
 
-def record(output: str) -> str:
-    """Return the text of RESULTS.md for the benchmark `output`."""
+def record(output: str, notes: str = "") -> str:
+    """Return the text of RESULTS.md for the benchmark `output`, with `notes` (or the
+    standard reading of the results) between the table and the full output."""
     machine = (
         f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
         "2 cores, 24 GiB"
@@ -110,10 +111,22 @@ def record(output: str) -> str:
         value = float(found.group(1))
         met = "yes" if checks[op](value, float(target)) else "no"
         lines.append(f"| {title} | {found.group(1)}{unit} | {op} {target}{unit} | {met} |")
-    lines += ["", READING, "## Full output", "", "```text", output.strip(), "```", ""]
+    lines += ["", notes or READING, "## Full output", "", "```text", output.strip(), "```", ""]
     return "\n".join(lines)
 
 
+def kept_notes(previous: str) -> str:
+    """Return the notes written by hand below the table of an earlier RESULTS.md (what was
+    cut, what remains and why), so a new run replaces only the figures; "" when none."""
+    after_table = re.split(r"\n\|[^\n]*\|\n(?!\|)", previous, maxsplit=1)
+    if len(after_table) < 2:
+        return ""
+    notes = after_table[1].split("## Full output", 1)[0].strip()
+    notes = re.sub(r"^\(\\\*\)[^\n]*(?:\n[^\n#][^\n]*)*\n*", "", notes)
+    return notes + "\n" if notes else ""
+
+
 if __name__ == "__main__":
-    RESULTS.write_text(record(sys.stdin.read()), encoding="utf-8")
+    previous = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    RESULTS.write_text(record(sys.stdin.read(), kept_notes(previous)), encoding="utf-8")
     print(f"wrote {RESULTS}")
