@@ -260,3 +260,53 @@ def test_the_final_report_covers_the_whole_term(drafts: dict[str, Draft]) -> Non
     assert annexes is not None
     monitoring = articles(drafts["grameen-shakti-solar"])["Monitoring, reporting and evaluation"]
     assert "the final report covers the whole term of this Agreement" in monitoring
+
+
+DATA_ARTICLES = (
+    "Personal data",
+    "Data security and breach notification",
+    "Rights of the persons concerned",
+    "Health and other sensitive personal data",
+)
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in ENGLISH_EXAMPLES])
+def test_data_duties_of_the_un_principles_bind_non_state_parties_only(
+    stem: str, drafts: dict[str, Draft]
+) -> None:
+    text = articles(drafts[stem])
+    for title in DATA_ARTICLES:
+        assert "Each Party other than the ILO" not in text.get(title, ""), title
+    data = text.get("Personal data", "")
+    if "Annex" in data:  # a binding agreement, not the memorandum's one paragraph
+        assert "process it in a manner consistent with the Personal Data Protection and " in data
+        assert "Each Party shall process Personal Data" not in data
+
+
+def test_public_bodies_apply_their_own_data_rules_and_inform_the_controller(
+    drafts: dict[str, Draft],
+) -> None:
+    mianzhu = articles(drafts["mianzhu-livelihoods"])
+    data = mianzhu["Personal data"]
+    assert (
+        "Each Party that is a public body or an intergovernmental organization, namely Mianzhu "
+        "Government, IFRC and RCSC, shall process Personal Data in connection with the Project "
+        "in accordance with its own rules on the protection of personal data" in data
+    )
+    assert "Each Partner shall, in respect of any Personal Data it processes" in data
+    security = mianzhu["Data security and breach notification"]
+    # The controller is PSBC: breach notices go to it, with a copy to the ILO.
+    assert "Each Partner shall notify PSBC, as controller, with a copy to the ILO, without" in (
+        security
+    )
+    assert "shall inform PSBC, as controller, with a copy to the ILO, without undue delay" in (
+        security
+    )
+    assert "cooperate with the controller of the data in any notification" in security
+    better_work = articles(drafts["better-work-brands"])
+    assert "namely IFC, shall protect the Personal Data it processes" in (
+        better_work["Data security and breach notification"]
+    )
+    assert "Each Partner shall notify the ILO without undue delay" in (
+        better_work["Data security and breach notification"]
+    )
