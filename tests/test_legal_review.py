@@ -310,3 +310,29 @@ def test_public_bodies_apply_their_own_data_rules_and_inform_the_controller(
     assert "Each Partner shall notify the ILO without undue delay" in (
         better_work["Data security and breach notification"]
     )
+
+
+def test_selection_criteria_are_set_by_the_ilo_without_donors_or_commercial_partners(
+    drafts: dict[str, Draft],
+) -> None:
+    for stem in ("better-work-brands", "mianzhu-livelihoods", "grameen-shakti-solar"):
+        selection = articles(drafts[stem])["Selection of beneficiaries and non-discrimination"]
+        assert "agreed in writing by the Parties" not in selection
+    better_work = articles(drafts["better-work-brands"])
+    selection = better_work["Selection of beneficiaries and non-discrimination"]
+    # Northwind is a buyer and a donor: it neither sets the criteria nor selects.
+    assert "set in writing before selection begins by the ILO together with IFC, after " in (
+        selection
+    )
+    assert "without the participation or influence of Northwind." in selection
+    mianzhu = articles(drafts["mianzhu-livelihoods"])
+    selection = mianzhu["Selection of beneficiaries and non-discrimination"]
+    assert "by the ILO together with Mianzhu Government and RCSC, after consulting PlaNet " in (
+        selection
+    )
+    # The lender and the donor are kept out.
+    assert "without the participation or influence of PSBC and IFRC." in selection
+    grameen = articles(drafts["grameen-shakti-solar"])
+    selection = grameen["Selection of beneficiaries and non-discrimination"]
+    # The party the spec names as selector sets the criteria with the ILO.
+    assert "by the ILO together with Grameen Shakti, after consulting the Ministry." in selection
