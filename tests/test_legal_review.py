@@ -336,3 +336,25 @@ def test_selection_criteria_are_set_by_the_ilo_without_donors_or_commercial_part
     selection = grameen["Selection of beneficiaries and non-discrimination"]
     # The party the spec names as selector sets the criteria with the ILO.
     assert "by the ILO together with Grameen Shakti, after consulting the Ministry." in selection
+
+
+def test_each_intergovernmental_party_keeps_its_own_immunities(
+    drafts: dict[str, Draft],
+) -> None:
+    for stem, igo in (("mianzhu-livelihoods", "IFRC"), ("better-work-brands", "IFC")):
+        text = articles(drafts[stem])
+        immunities = text["Privileges and immunities"]
+        assert "reserved in the same terms" not in immunities
+        assert (
+            f"of any of the privileges and immunities of {igo}, which each intergovernmental "
+            "organization concerned holds under its own constituent instrument" in immunities
+        )
+        disputes = text["Settlement of disputes"]
+        assert f"privileges and immunities of the ILO or of {igo} preserved by Article" in disputes
+    # With a government party, the arbitrator applies international law, not commercial law.
+    for stem in ("mianzhu-livelihoods", "grameen-shakti-solar"):
+        disputes = articles(drafts[stem])["Settlement of disputes"]
+        assert "general principles of international law, to the exclusion" in disputes
+        assert "international commercial law" not in disputes
+    bp = articles(drafts["bp-west-papua-youth"])["Settlement of disputes"]
+    assert "general principles of international commercial law" in bp
