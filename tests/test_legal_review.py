@@ -260,3 +260,101 @@ def test_the_final_report_covers_the_whole_term(drafts: dict[str, Draft]) -> Non
     assert annexes is not None
     monitoring = articles(drafts["grameen-shakti-solar"])["Monitoring, reporting and evaluation"]
     assert "the final report covers the whole term of this Agreement" in monitoring
+
+
+DATA_ARTICLES = (
+    "Personal data",
+    "Data security and breach notification",
+    "Rights of the persons concerned",
+    "Health and other sensitive personal data",
+)
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in ENGLISH_EXAMPLES])
+def test_data_duties_of_the_un_principles_bind_non_state_parties_only(
+    stem: str, drafts: dict[str, Draft]
+) -> None:
+    text = articles(drafts[stem])
+    for title in DATA_ARTICLES:
+        assert "Each Party other than the ILO" not in text.get(title, ""), title
+    data = text.get("Personal data", "")
+    if "Annex" in data:  # a binding agreement, not the memorandum's one paragraph
+        assert "process it in a manner consistent with the Personal Data Protection and " in data
+        assert "Each Party shall process Personal Data" not in data
+
+
+def test_public_bodies_apply_their_own_data_rules_and_inform_the_controller(
+    drafts: dict[str, Draft],
+) -> None:
+    mianzhu = articles(drafts["mianzhu-livelihoods"])
+    data = mianzhu["Personal data"]
+    assert (
+        "Each Party that is a public body or an intergovernmental organization, namely Mianzhu "
+        "Government, IFRC and RCSC, shall process Personal Data in connection with the Project "
+        "in accordance with its own rules on the protection of personal data" in data
+    )
+    assert "Each Partner shall, in respect of any Personal Data it processes" in data
+    security = mianzhu["Data security and breach notification"]
+    # The controller is PSBC: breach notices go to it, with a copy to the ILO.
+    assert "Each Partner shall notify PSBC, as controller, with a copy to the ILO, without" in (
+        security
+    )
+    assert "shall inform PSBC, as controller, with a copy to the ILO, without undue delay" in (
+        security
+    )
+    assert "cooperate with the controller of the data in any notification" in security
+    better_work = articles(drafts["better-work-brands"])
+    assert "namely IFC, shall protect the Personal Data it processes" in (
+        better_work["Data security and breach notification"]
+    )
+    assert "Each Partner shall notify the ILO without undue delay" in (
+        better_work["Data security and breach notification"]
+    )
+
+
+def test_selection_criteria_are_set_by_the_ilo_without_donors_or_commercial_partners(
+    drafts: dict[str, Draft],
+) -> None:
+    for stem in ("better-work-brands", "mianzhu-livelihoods", "grameen-shakti-solar"):
+        selection = articles(drafts[stem])["Selection of beneficiaries and non-discrimination"]
+        assert "agreed in writing by the Parties" not in selection
+    better_work = articles(drafts["better-work-brands"])
+    selection = better_work["Selection of beneficiaries and non-discrimination"]
+    # Northwind is a buyer and a donor: it neither sets the criteria nor selects.
+    assert "set in writing before selection begins by the ILO together with IFC, after " in (
+        selection
+    )
+    assert "without the participation or influence of Northwind." in selection
+    mianzhu = articles(drafts["mianzhu-livelihoods"])
+    selection = mianzhu["Selection of beneficiaries and non-discrimination"]
+    assert "by the ILO together with Mianzhu Government and RCSC, after consulting PlaNet " in (
+        selection
+    )
+    # The lender and the donor are kept out.
+    assert "without the participation or influence of PSBC and IFRC." in selection
+    grameen = articles(drafts["grameen-shakti-solar"])
+    selection = grameen["Selection of beneficiaries and non-discrimination"]
+    # The party the spec names as selector sets the criteria with the ILO.
+    assert "by the ILO together with Grameen Shakti, after consulting the Ministry." in selection
+
+
+def test_each_intergovernmental_party_keeps_its_own_immunities(
+    drafts: dict[str, Draft],
+) -> None:
+    for stem, igo in (("mianzhu-livelihoods", "IFRC"), ("better-work-brands", "IFC")):
+        text = articles(drafts[stem])
+        immunities = text["Privileges and immunities"]
+        assert "reserved in the same terms" not in immunities
+        assert (
+            f"of any of the privileges and immunities of {igo}, which each intergovernmental "
+            "organization concerned holds under its own constituent instrument" in immunities
+        )
+        disputes = text["Settlement of disputes"]
+        assert f"privileges and immunities of the ILO or of {igo} preserved by Article" in disputes
+    # With a government party, the arbitrator applies international law, not commercial law.
+    for stem in ("mianzhu-livelihoods", "grameen-shakti-solar"):
+        disputes = articles(drafts[stem])["Settlement of disputes"]
+        assert "general principles of international law, to the exclusion" in disputes
+        assert "international commercial law" not in disputes
+    bp = articles(drafts["bp-west-papua-youth"])["Settlement of disputes"]
+    assert "general principles of international commercial law" in bp
