@@ -132,10 +132,15 @@ def format_percent(value: Decimal | int, language: str = "en") -> str:
 
 
 def join_names(names: list[str], language: str = "en") -> str:
-    """Return names joined as 'A, B and C'."""
+    """Return names joined as 'A, B and C' (Spanish "e" before a name that opens with the
+    sound i: "PSBC e IFRC")."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {_AND.get(language, 'and')} {names[-1]}"
+    last = names[-1]
+    conjunction = _AND.get(language, "and")
+    if language == "es" and re.match(r"(?i)h?[ií](?![aeiouáéó])", last):
+        conjunction = "e"
+    return f"{', '.join(names[:-1])} {conjunction} {last}"
 
 
 _UNITS = {

@@ -304,11 +304,13 @@ def test_public_bodies_apply_their_own_data_rules_and_inform_the_controller(
     )
     assert "cooperate with the controller of the data in any notification" in security
     better_work = articles(drafts["better-work-brands"])
-    assert "namely IFC, shall protect the Personal Data it processes" in (
-        better_work["Data security and breach notification"]
+    assert (
+        "namely IFC, shall protect the Personal Data it processes"
+        in (better_work["Data security and breach notification"])
     )
-    assert "Each Partner shall notify the ILO without undue delay" in (
-        better_work["Data security and breach notification"]
+    assert (
+        "Each Partner shall notify the ILO without undue delay"
+        in (better_work["Data security and breach notification"])
     )
 
 
@@ -358,3 +360,26 @@ def test_each_intergovernmental_party_keeps_its_own_immunities(
         assert "international commercial law" not in disputes
     bp = articles(drafts["bp-west-papua-youth"])["Settlement of disputes"]
     assert "general principles of international commercial law" in bp
+
+
+def test_constituents_are_not_said_to_sit_in_the_governing_organs(
+    drafts: dict[str, Draft],
+) -> None:
+    # A national employers' federation takes part through the tripartite structure; it is
+    # not itself a member of the Governing Body or the Conference.
+    for stem in ("mou-skills-dialogue", "better-work-brands"):
+        text = drafts[stem].text()
+        assert "International Labour Conference, the Governing Body" not in text, stem
+        assert "is an employers\u2019 organization." in text, stem
+        assert "directly or through the representative organizations to which they belong" in text
+
+
+def test_children_clauses_appear_only_where_children_may_take_part(
+    drafts: dict[str, Draft],
+) -> None:
+    # The forum's participants are 18 to 35: no clause about children's images or
+    # supervision. A programme whose spec sets no minimum age keeps the children item.
+    event = drafts["event-youth-forum"].text()
+    assert "Images and recordings of children" not in event
+    assert "no child is left without the supervision" not in event
+    assert "no child is left without the supervision" in drafts["better-work-brands"].text()

@@ -15,7 +15,7 @@ from agreements.clauses.grammar import french_spacing
 from agreements.clauses.load import load_library
 from agreements.clauses.sandbox import LITERAL_CLOSE, LITERAL_OPEN
 from agreements.countries import country_phrase
-from agreements.formatting import format_range
+from agreements.formatting import format_range, join_names
 from agreements.library import default_library, load_settings
 from agreements.words import words
 from tests.conftest import ENGLISH_EXAMPLES, ROOT
@@ -199,3 +199,9 @@ def test_every_defined_term_is_used_elsewhere_in_the_draft(spec: Path, tmp_path:
         if not elsewhere:
             unused.append(term)
     assert unused == []
+
+
+def test_spanish_joins_a_name_that_opens_with_the_sound_i_with_e() -> None:
+    assert join_names(["PSBC", "IFRC"], "es") == "PSBC e IFRC"
+    assert join_names(["PSBC", "Hierro SA"], "es") == "PSBC y Hierro SA"
+    assert join_names(["PSBC", "IFRC"], "fr") == "PSBC et IFRC"

@@ -158,7 +158,9 @@ def test_constituents_keep_their_role_and_are_not_kept_from_standard_setting(
 ) -> None:
     found = articles(drafts["better-work-brands"])
     assert (
-        "SGMA participates in the work of the ILO"
+        "SGMA is an employers\u2019 organization. Employers\u2019 and workers\u2019 "
+        "organizations take "
+        "part in the work of the ILO within its tripartite structure"
         in found["Role of employers\u2019 and workers\u2019 organizations"]
     )
     conflict = found["Conflict of interest"]
