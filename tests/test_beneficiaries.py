@@ -29,9 +29,10 @@ def test_the_party_the_spec_names_selects_and_the_minimum_age_is_the_spec_s(
     library: Library, tmp_path: Path
 ) -> None:
     text = _text(EXAMPLES / "grameen-shakti-solar.yaml", library, tmp_path)
+    assert "set in writing before selection begins by the ILO together with Grameen Shakti" in text
     assert (
-        "before selection begins, by Grameen Shakti, subject to the final decision of the ILO."
-        in text
+        "selected on the basis of those criteria, by Grameen Shakti, subject to the final "
+        "decision of the ILO." in text
     )
     assert "in no case below eighteen (18) years of age, shall be enrolled as a trainee" in text
     # A minimum of 18 makes the rule on hazardous tasks for younger trainees moot.
