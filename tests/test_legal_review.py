@@ -383,3 +383,15 @@ def test_children_clauses_appear_only_where_children_may_take_part(
     assert "Images and recordings of children" not in event
     assert "no child is left without the supervision" not in event
     assert "no child is left without the supervision" in drafts["better-work-brands"].text()
+
+
+def test_a_two_party_draft_names_the_other_party_not_any_other(
+    drafts: dict[str, Draft],
+) -> None:
+    two = drafts["advocacy-decent-work-campaign"].text()
+    assert "recommendation by the ILO of the other Party, its policies" in two
+    assert "The other Party shall not state or suggest otherwise" in two
+    assert "including competitors of the other Party," in two
+    many = drafts["better-work-brands"].text()
+    assert "recommendation by the ILO of any other Party, its policies" in many
+    assert "No other Party shall state or suggest otherwise" in many
