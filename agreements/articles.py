@@ -56,7 +56,7 @@ def _gender(name: str) -> str | None:
     """Return "f" or "m" (French then Spanish, e.g. "fm") for the noun a name is headed
     by, or None for a trade name or a name without a known head noun."""
     words = name.split()
-    if not words or words[-1].casefold().strip(",") in _COMPANY_SUFFIXES:
+    if not words or _trade(name):
         return None
     first = words[0].casefold()
     if first in _FEMININE:

@@ -288,15 +288,14 @@ def words(key: str, language: str, **values: str) -> str:
     ("Contribution financière d'IFRC")."""
     text = typography(WORDS[key][_INDEX[language]], language)
     if language == "fr":
-        text = _ELIDABLE_FIELD.sub(
-            lambda m: (
-                m.group(0)
-                if not _vowel(values.get(m.group(2), ""))
-                else f"{m.group(1)[:-1]}\u2019{{{m.group(2)}}}"
-            ),
-            text,
-        )
+        text = _ELIDABLE_FIELD.sub(lambda m: _elided(m, values), text)
     return text.format(**values) if values else text
+
+
+def _elided(match: re.Match[str], values: dict[str, str]) -> str:
+    """Return "de {field}" as "d'{field}" when the field's value starts with a vowel."""
+    word, field = match.group(1), match.group(2)
+    return f"{word[:-1]}\u2019{{{field}}}" if _vowel(values.get(field, "")) else match.group(0)
 
 
 _ELIDABLE_FIELD = re.compile(r"\b(de|que) \{(\w+)\}")
